@@ -1,0 +1,92 @@
+/** Cited documents: "Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ về việc ...". */
+import type { Reference } from '../../schemas/plan.js'
+import { DOC_KINDS, SYMBOL_KINDS } from '../lexicon/documents.js'
+import { alternation, collapse } from '../normalize/text.js'
+import type { Doc } from '../types.js'
+import type { Context } from './context.js'
+import { findDate } from './dates.js'
+
+// "1315/QĐ-TTg", "25/2023/TT-BGDĐT", "49-KL/TW", "163/2024/QH15", "14-KH/TU".
+const ID_SOURCE = String.raw`(?<number>\d{1,6})(?:\/(?<year>\d{4}))?(?<sep>[/-])(?<symbol>\p{Lu}[\p{Lu}\p{Ll}Đđ0-9&]*(?:[-/]\p{Lu}[\p{Lu}\p{Ll}Đđ0-9&]*)*)`
+const KIND_SOURCE = alternation(DOC_KINDS)
+const REF_RE = new RegExp(`(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`, 'gu')
+const AFTER_RE = /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
+const TITLE_RE = /^\s*(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)(?![\p{L}\d])(?<title>[^;]*)/u
+const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
+
+interface Place {
+  text: string
+  path: string | null
+  line: number
+  page?: number | undefined
+  basis: boolean
+}
+
+/** Every text of the plan with where it stands, preamble first. */
+function places(doc: Doc): Place[] {
+  const out: Place[] = []
+  const inPreamble = doc.preamble.some((b) => BASIS_RE.test(b.text))
+  for (const b of doc.preamble) out.push({ text: b.text, path: null, line: b.line, page: b.page, basis: inPreamble || BASIS_RE.test(b.text) })
+  for (const s of doc.flat) {
+    out.push({ text: s.heading, path: s.path, line: s.line, page: s.page, basis: false })
+    for (const item of s.items) out.push({ text: item.text, path: s.path, line: item.line, page: item.page, basis: false })
+  }
+  return out
+}
+
+/** The plan's citations, once per id in order of first appearance, with every occurrence. */
+export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
+  const byId = new Map<string, Reference>()
+  for (const place of places(doc)) {
+    for (const m of place.text.matchAll(REF_RE)) {
+      const g = m.groups ?? {}
+      if (!g.number || !g.symbol) continue
+      const symbol = g.symbol.replace(/[-/]+$/, '')
+      const id = `${g.number}${g.year ? `/${g.year}` : ''}${g.sep}${symbol}`
+      const rest = place.text.slice((m.index ?? 0) + m[0].length)
+      const occurrence = { path: place.path, line: place.line, ...(place.page ? { page: place.page } : {}) }
+      const known = byId.get(id)
+      if (known) {
+        known.occurrences.push(occurrence)
+        known.isLegalBasis ||= place.basis
+        fillDetails(known, rest)
+        continue
+      }
+      const reference: Reference = {
+        id,
+        kind: g.kind ?? kindFromSymbol(symbol),
+        number: g.number,
+        symbol: g.year ? `${symbol}` : symbol,
+        date: null,
+        issuer: null,
+        title: null,
+        isLegalBasis: place.basis,
+        occurrences: [occurrence],
+      }
+      fillDetails(reference, rest)
+      byId.set(id, reference)
+    }
+  }
+  return [...byId.values()]
+}
+
+/** Date, issuer and title from the words right after the id, where the first mention lacked them. */
+function fillDetails(reference: Reference, rest: string): void {
+  const head = rest.slice(0, 400)
+  const next = head.search(new RegExp(`(?<!\\d)${ID_SOURCE}`, 'u'))
+  const own = next >= 0 ? head.slice(0, next) : head
+  const date = findDate(own)
+  if (!reference.date && date && date.index < 4) reference.date = date.date
+  const after = date && date.index < 4 ? own.slice(date.index + date.text.length) : own
+  const issuer = AFTER_RE.exec(after)?.groups?.issuer
+  if (!reference.issuer && issuer) reference.issuer = collapse(issuer)
+  const afterIssuer = issuer ? after.slice(after.indexOf(issuer) + issuer.length) : after
+  const title = TITLE_RE.exec(afterIssuer)?.groups?.title
+  if (!reference.title && title && collapse(title) !== '') reference.title = collapse(title).replace(/[”"]?\s*$/, (m) => m.trim())
+}
+
+function kindFromSymbol(symbol: string): string {
+  // "QĐ-TTg" → QĐ; "KL/TW" (in "49-KL/TW") → KL.
+  const head = symbol.split(/[-/]/)[0] ?? ''
+  return SYMBOL_KINDS[head] ?? SYMBOL_KINDS[head.replace(/\d+$/, '')] ?? 'Văn bản'
+}

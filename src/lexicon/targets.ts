@@ -1,0 +1,21 @@
+/** Units a numeric target is counted in (besides "%"). */
+export const TARGET_UNITS = [
+  'tỷ đồng',
+  'triệu đồng',
+  'nghìn tỷ đồng',
+  'ha',
+  'km',
+  'người',
+  'học viên',
+  'lượt người',
+  'lượt',
+  'xã',
+  'phường',
+  'trường',
+  'cơ sở',
+  'doanh nghiệp',
+  'hộ',
+  'mô hình',
+  'lớp',
+  'đơn vị',
+]

@@ -1,0 +1,42 @@
+/** Re-join sentences that a page break split into two blocks. */
+import type { Warning } from '../../schemas/plan.js'
+import { parseLabel, startsWithLabel } from '../structure/labels.js'
+import { startsLower } from './text.js'
+import type { Block } from '../types.js'
+
+// A block that ends like this has finished its sentence.
+const FINISHED = /[.;:!?…]["”»)]?$|\.\/\.$/u
+
+function continues(previous: Block, next: Block): boolean {
+  if (previous.kind === 'row' || next.kind === 'row' || next.cell) return false
+  if (FINISHED.test(previous.text)) return false
+  // A label alone or a short heading ("1. Mục đích") is not a broken sentence.
+  if (previous.kind === 'heading' && parseLabel(previous.text)) return false
+  if (next.marker && /^\d/.test(next.marker)) return false
+  if (startsLower(next.text) && !startsWithLabel(next.text)) return true
+  // "giai đoạn 2026" + "- 2030 phấn đấu": a range wrapped onto a bullet.
+  return next.marker === '-' && /\d$/.test(previous.text) && /^\d{4}\b/.test(next.text)
+}
+
+/** Merge each block that continues the previous one's sentence, with a warning per join. */
+export function rejoinBlocks(blocks: Block[]): { blocks: Block[]; warnings: Warning[] } {
+  const out: Block[] = []
+  const warnings: Warning[] = []
+  for (const block of blocks) {
+    const previous = out[out.length - 1]
+    if (previous && continues(previous, block)) {
+      const glue = block.marker === '-' && /^\d/.test(block.text) ? ' - ' : ' '
+      previous.text = `${previous.text}${glue}${block.text}`
+      previous.endLine = block.endLine
+      warnings.push({
+        code: 'rejoined-page-break',
+        message: `line ${block.line} continues the sentence of line ${previous.line}; joined`,
+        path: null,
+        line: block.line,
+      })
+      continue
+    }
+    out.push({ ...block })
+  }
+  return { blocks: out, warnings }
+}

@@ -1,0 +1,36 @@
+/** What a section is about, from its heading. */
+import type { SectionRole } from '../../schemas/plan.js'
+import { ROLE_MAX_WORDS, ROLE_PATTERNS } from '../lexicon/roles.js'
+import { fold } from '../normalize/text.js'
+
+// Roles that may share one heading without making it ambiguous.
+const FAMILY: Record<string, string> = {
+  awards: 'awards',
+  awardForms: 'awards',
+  awardQuotas: 'awards',
+  standards: 'awards',
+  contents: 'tasks',
+  solutions: 'tasks',
+}
+
+/** Role of a heading ("GIẢI PHÁP CHỦ YẾU" → solutions), or null for headings that are sentences. */
+export function roleOf(heading: string): SectionRole {
+  const text = fold(heading)
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9 ,]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (text === '' || text.split(' ').length > ROLE_MAX_WORDS) return null
+  // "MỤC ĐÍCH, YÊU CẦU" covers two roles: its children carry them.
+  if (/muc dich/.test(text) && /yeu cau/.test(text)) return null
+  const role = match(text.replace(/,/g, ''))
+  // "TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG" joins two subjects: its children carry them.
+  const joined = text.split(/ va |, /).slice(1).map(match)
+  if (role && joined.some((r) => r !== null && (FAMILY[r] ?? r) !== (FAMILY[role] ?? role))) return null
+  return role
+}
+
+function match(text: string): SectionRole {
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text.trim())) return role
+  return null
+}
