@@ -11,7 +11,7 @@ const CROSS_RE = new RegExp(
     `(?:điểm\\s+(?<points>${LIST(LETTER)})(?![\\p{L}\\d]))?\\s*,?\\s*`,
     `(?:khoản\\s+(?<clauses>${LIST('\\d{1,2}(?:\\.\\d{1,2})?')})(?![\\p{L}\\d]))?\\s*,?\\s*`,
     `(?:(?:Mục|mục|Phần|phần)\\s+(?<part>[IVXL]{1,6})(?![\\p{L}\\d]))?`,
-    `(?<tail>\\s+(?:của\\s+)?(?:Kế hoạch|Điều|Luật|Nghị định|Thông tư|Quyết định|Nghị quyết)[^.;,]{0,20})?`,
+    `(?<tail>\\s*(?:của\\s+)?(?:Kế hoạch|Điều|Luật|Nghị định|Thông tư|Quyết định|Nghị quyết)[^.;,]{0,20})?`,
   ].join(''),
   'gu',
 )

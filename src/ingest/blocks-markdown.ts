@@ -25,7 +25,8 @@ interface Walk {
 }
 
 function push(walk: Walk, node: Nodes, kind: BlockKind, marker: string | null, extra: Partial<Block> = {}): void {
-  const text = collapse(inlineText(node))
+  // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**") stays as literal stars.
+  const text = collapse(inlineText(node).replace(/\*{2,}/g, ' '))
   if (text === '' && !extra.cells) return
   const line = node.position?.start.line ?? 1
   const endLine = node.position?.end.line ?? line

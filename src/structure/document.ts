@@ -5,15 +5,15 @@ import { labelledText } from './sections.js'
 
 const TAIL_START = /^(Nơi nhận(?![\p{L}\d])|(TM|KT|TL|TUQ|Q)\.\s*\p{Lu}|PHỤ LỤC(?![\p{L}\d]))/iu
 
-/** Index of the block that opens the body: part I, or clause 1 when the plan has no parts. */
+/** Index of the block that opens the body: the first part (I.), or clause 1 when the plan has no parts. */
 export function bodyStart(blocks: Block[]): number {
-  const firstOf = (kind: 'part' | 'clause') =>
-    blocks.findIndex((b) => {
-      const label = parseLabel(labelledText(b))
-      return label?.kind === kind && label.numbers.length === 1 && label.numbers[0] === 1
-    })
-  const part = firstOf('part')
-  return part >= 0 ? part : Math.max(firstOf('clause'), 0)
+  const labels = blocks.map((b) => parseLabel(labelledText(b)))
+  const part = labels.findIndex((l) => l?.kind === 'part')
+  if (part >= 0) return part
+  return Math.max(
+    labels.findIndex((l) => l?.kind === 'clause' && l.numbers.length === 1 && l.numbers[0] === 1),
+    0,
+  )
 }
 
 /** Index of the first block after the body, or blocks.length. */

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { extractAppendices } from '../src/extract/appendices.js'
+import { extractAwardForms, extractAwardQuotas, occasionsIn, readQuota } from '../src/extract/awards.js'
+import { emptyContext } from '../src/extract/context.js'
+import { extractFunding } from '../src/extract/funding.js'
+import { extractGroups, extractItems } from '../src/extract/items.js'
+import { extractPhases } from '../src/extract/phases.js'
+import { extractTargets, parseNumber } from '../src/extract/targets.js'
+import { doc } from './helpers.js'
+
+describe('extractItems', () => {
+  it('takes numbered points, or paragraphs where the plan does not number them', async () => {
+    const d = await doc('I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\na) Phát huy.\n\nb) Nâng cao.\n\n2. Yêu cầu\n\nThi đua.\n\n- Triển khai.')
+    expect(extractItems(d, 'purposes').map((i) => [i.path, i.text])).toEqual([
+      ['I.1.a', 'Phát huy.'],
+      ['I.1.b', 'Nâng cao.'],
+    ])
+    expect(extractItems(d, 'requirements').map((i) => [i.path, i.text, i.line])).toEqual([
+      ['I.2', 'Thi đua.', 11],
+      ['I.2', 'Triển khai.', 13],
+    ])
+  })
+
+  it('takes nothing from sections without the role', async () => {
+    const d = await doc('I. NỘI DUNG\n\n1. Giải pháp khuyến khích phát triển văn hóa học tập trong cộng đồng dân cư và các cơ quan đơn vị.')
+    expect(extractItems(d, 'solutions')).toEqual([])
+    expect(extractItems(d, 'contents')).toHaveLength(1)
+  })
+})
+
+describe('extractGroups', () => {
+  it('makes one group per point with its items and cross-references', async () => {
+    const text = 'III. KHEN\n\n1. Tiêu chí thi đua\n\na) Đối với cấp xã\n\n- Một.\n\n- Hai.\n\n2. Tiêu chuẩn\n\na) Đối với cấp xã\n\n- Đạt tiêu chí tại điểm a khoản 1 Mục III của Kế hoạch này.'
+    const d = await doc(text)
+    const ctx = emptyContext({ byPath: new Map(d.flat.map((s) => [s.path, s])) })
+    expect(extractGroups(d, 'criteria', ctx)).toEqual([
+      expect.objectContaining({ path: 'III.1.a', label: 'a', target: 'Đối với cấp xã', items: [expect.objectContaining({ text: 'Một.' }), expect.objectContaining({ text: 'Hai.' })], crossRefs: [] }),
+    ])
+    expect(extractGroups(d, 'standards', ctx)[0]?.crossRefs[0]?.paths).toEqual(['III.1.a'])
+  })
+})
+
+describe('awards', () => {
+  it('reads forms with their occasions', async () => {
+    const d = await doc(
+      'III. KHEN\n\n2. Hình thức và tiêu chuẩn khen thưởng\n\nb) Khen thưởng trong đợt sơ kết và tổng kết\n\n- Hình thức khen thưởng: Bằng khen của Thủ tướng Chính phủ; Giấy khen.\n\n3. Số lượng khen thưởng\n\na) Giấy khen của UBND Thành phố\n\n- Khen thưởng sơ kết phong trào (năm 2025): 10 tập thể và 20 cá nhân.\n\n- Khen thưởng tổng kết phong trào (năm 2030): 20 tập thể và 30 cá nhân.',
+    )
+    expect(extractAwardForms(d).map((f) => [f.name, f.occasions])).toEqual([
+      ['Bằng khen của Thủ tướng Chính phủ', ['interim', 'final']],
+      ['Giấy khen', ['interim', 'final']],
+      ['Giấy khen của UBND Thành phố', ['interim', 'final']],
+    ])
+    expect(extractAwardQuotas(d).map((q) => [q.award, q.occasion, q.year, q.collectives, q.individuals])).toEqual([
+      ['Giấy khen của UBND Thành phố', 'interim', 2025, 10, 20],
+      ['Giấy khen của UBND Thành phố', 'final', 2030, 20, 30],
+    ])
+  })
+
+  it('reads per-unit, upper-bound and percentage quotas, and no quota from text without counts', () => {
+    expect(readQuota('mỗi xã, phường không quá 02 tập thể và 03 cá nhân')).toMatchObject({ collectives: 2, individuals: 3, max: true, per: 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.slice(0, 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.length) })
+    expect(readQuota('tối đa 15% cá nhân')).toMatchObject({ percent: { collectives: null, individuals: 15 }, max: true })
+    expect(readQuota('Khen thưởng theo thẩm quyền các tập thể, cá nhân tiêu biểu')).toBeNull()
+    expect(occasionsIn('Khen thưởng hàng năm')).toEqual(['annual'])
+    expect(occasionsIn('Khen thưởng đột xuất')).toEqual([])
+  })
+})
+
+describe('extractPhases', () => {
+  it('reads phases of the timeline', async () => {
+    const d = await doc('V. TIẾN ĐỘ THỰC HIỆN\n\n1. Giai đoạn 1 (Từ 2023 - 2025)\n\nTriển khai.\n\n2. Giai đoạn 2 (từ 2026 - 2030)\n\nTổng kết.')
+    expect(extractPhases(d).map((p) => [p.label, p.startYear, p.endYear, p.path])).toEqual([
+      ['Giai đoạn 1', 2023, 2025, 'V.1'],
+      ['Giai đoạn 2', 2026, 2030, 'V.2'],
+    ])
+  })
+
+  it('does not take a campaign period in a sentence for a phase', async () => {
+    const d = await doc('V. TIẾN ĐỘ THỰC HIỆN\n\nPhong trào được triển khai thực hiện từ năm 2023 đến năm 2030.')
+    expect(extractPhases(d)).toEqual([])
+  })
+})
+
+describe('extractFunding', () => {
+  it('names the sources of the funding section', async () => {
+    const d = await doc('VI. KINH PHÍ THỰC HIỆN\n\nKinh phí từ nguồn ngân sách nhà nước; huy động từ nguồn tài trợ và các nguồn kinh phí hợp pháp khác.')
+    expect(extractFunding(d)).toEqual({
+      sources: ['state-budget', 'sponsorship', 'other-lawful'],
+      text: 'Kinh phí từ nguồn ngân sách nhà nước; huy động từ nguồn tài trợ và các nguồn kinh phí hợp pháp khác.',
+      path: 'VI',
+    })
+  })
+
+  it('is empty when the plan has no funding section', async () => {
+    expect(extractFunding(await doc('I. NỘI DUNG\n\nNgân sách nhà nước.'))).toEqual({ sources: [], text: '', path: null })
+  })
+})
+
+describe('extractTargets', () => {
+  it('reads numbers in Vietnamese notation with unit and year', async () => {
+    const d = await doc('II. MỤC TIÊU\n\n1. 100% xã, phường đạt chuẩn trước năm 2030.\n\n2. Huy động 7.080 tỷ đồng, tăng 2,5%.')
+    expect(extractTargets(d).map((t) => [t.value, t.unit, t.year])).toEqual([
+      [100, '%', 2030],
+      [7080, 'tỷ đồng', null],
+      [2.5, '%', null],
+    ])
+    expect(parseNumber('1.234,5')).toBe(1234.5)
+  })
+
+  it('does not read dates, symbols or labels as targets', async () => {
+    const d = await doc('II. MỤC TIÊU\n\n1. Theo Quyết định số 1315/QĐ-TTg ngày 09/11/2023 giai đoạn 2023-2030.')
+    expect(extractTargets(d)).toEqual([])
+  })
+})
+
+describe('extractAppendices', () => {
+  it('reads the title and flattened table rows of an appendix after the signature', async () => {
+    const text = 'I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n\nNHIỆM VỤ CHỦ YẾU\n\n|\nTT\n|\nNội dung\n|\n|\n1\n|\nKhảo sát\n|\n|\n2\n|\nĐánh giá\n|'
+    const apps = extractAppendices(await doc(text))
+    expect(apps).toHaveLength(1)
+    expect(apps[0]?.title).toBe('NHIỆM VỤ CHỦ YẾU')
+    expect(apps[0]?.rows.map((r) => r.cells)).toEqual([['TT', 'Nội dung'], ['1', 'Khảo sát'], ['2', 'Đánh giá']])
+  })
+
+  it('finds none in a plan without one', async () => {
+    expect(extractAppendices(await doc('I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.'))).toEqual([])
+  })
+})

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest'
+import type { Warning } from '../schemas/plan.js'
+import { findDate, makeDate } from '../src/extract/dates.js'
+import { extractMeta } from '../src/extract/meta.js'
+import { doc } from './helpers.js'
+
+const HEADER = `ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+
+Số: 141/KH-UBND
+
+Bắc Ninh, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+
+Triển khai Phong trào “Cả nước thi đua xây dựng xã hội học tập giai đoạn 2023-2030” trên địa bàn tỉnh
+
+Căn cứ Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ;
+
+I. MỤC ĐÍCH
+
+1. Một việc./.
+
+Nơi nhận:
+- Bộ GDĐT (để b/c);
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Phạm Văn Thịnh`
+
+async function meta(text: string) {
+  const warnings: Warning[] = []
+  const result = extractMeta(await doc(text), (w) => warnings.push(w))
+  return { ...result, warnings }
+}
+
+describe('dates', () => {
+  it('reads both printed forms', () => {
+    expect(findDate('ngày 09/11/2023 của')?.date).toEqual({ iso: '2023-11-09', year: 2023, month: 11, day: 9 })
+    expect(findDate('ngày 10 tháng 5 năm 2019')?.date).toEqual({ iso: '2019-05-10', year: 2019, month: 5, day: 10 })
+  })
+
+  it('keeps blank parts null', () => {
+    expect(findDate('Hà Nam, ngày tháng năm 2024')?.date).toEqual({ iso: null, year: 2024, month: null, day: null })
+    expect(findDate('ngày   /   /2025')?.date).toEqual({ iso: null, year: 2025, month: null, day: null })
+  })
+
+  it('finds no date where there is none and rejects impossible months', () => {
+    expect(findDate('giai đoạn 2023-2030')).toBeNull()
+    expect(makeDate(2024, 13, 40)).toEqual({ iso: null, year: 2024, month: null, day: null })
+  })
+})
+
+describe('extractMeta', () => {
+  it('reads number, place, date, issuer, title, campaign, signer and recipients', async () => {
+    const { meta: m, warnings } = await meta(HEADER)
+    expect(m).toMatchObject({
+      kind: 'KH',
+      number: '141',
+      symbol: 'KH-UBND',
+      issuer: { name: 'Ủy ban nhân dân tỉnh Bắc Ninh', level: 'province', locality: 'Bắc Ninh' },
+      place: 'Bắc Ninh',
+      date: { iso: '2025-11-20' },
+      campaign: { startYear: 2023, endYear: 2030 },
+      signer: { name: 'Phạm Văn Thịnh', title: 'Phó Chủ tịch', authority: 'TM. Ủy ban nhân dân', onBehalfOf: 'KT. Chủ tịch' },
+      recipients: ['Bộ GDĐT (để b/c)', 'Lưu: VT'],
+    })
+    expect(m.title).toMatch(/^Triển khai Phong trào “Cả nước/)
+    expect(warnings).toEqual([])
+  })
+
+  it('warns about a blank number and date, and infers the issuer from the preamble', async () => {
+    const text = HEADER.replace('ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\n', '')
+      .replace('141/KH-UBND', '/KH-UBND')
+      .replace('ngày 20 tháng 11 năm 2025', 'ngày tháng năm 2024')
+      .replace('Thủ tướng Chính phủ;', 'Thủ tướng Chính phủ, UBND thành phố Vũng Tàu xây dựng Kế hoạch như sau:')
+      .replace('Bắc Ninh, ngày', 'Vũng Tàu, ngày')
+    const { meta: m, warnings } = await meta(text)
+    expect(m.number).toBeNull()
+    expect(m.date).toEqual({ iso: null, year: 2024, month: null, day: null })
+    expect(m.issuer).toEqual({ name: 'Ủy ban nhân dân thành phố Vũng Tàu', level: 'district', locality: 'Vũng Tàu' })
+    expect(warnings.map((w) => w.code)).toEqual(['blank-number', 'blank-date'])
+  })
+
+  it('does not take a cited issuer for the plan issuer, and has no campaign without a quoted movement', async () => {
+    const text = HEADER.replace('ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\n', '')
+      .replace('Thủ tướng Chính phủ;', 'UBND tỉnh Bà Rịa-Vũng Tàu;')
+      .replace(/Triển khai Phong trào .*/, 'Nâng cao năng lực cán bộ')
+    const { meta: m } = await meta(text)
+    expect(m.issuer.name).toBeNull()
+    expect(m.campaign).toBeNull()
+  })
+
+  it('makes a centrally-run city a province-level issuer', async () => {
+    const { meta: m } = await meta(HEADER.replace('TỈNH BẮC NINH', 'THÀNH PHỐ CẦN THƠ').replace('Bắc Ninh, ngày', 'Cần Thơ, ngày'))
+    expect(m.issuer).toEqual({ name: 'Ủy ban nhân dân thành phố Cần Thơ', level: 'province', locality: 'Cần Thơ' })
+  })
+})

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { nextLabel, parseLabel, romanValue } from '../src/structure/labels.js'
+import { roleOf } from '../src/structure/roles.js'
+import { doc } from './helpers.js'
+
+describe('parseLabel', () => {
+  it('reads parts, clauses, decimal clauses and points', () => {
+    expect(parseLabel('I. MỤC ĐÍCH, YÊU CẦU')).toMatchObject({ kind: 'part', label: 'I', numbers: [1], rest: 'MỤC ĐÍCH, YÊU CẦU' })
+    expect(parseLabel('VII. TỔ CHỨC THỰC HIỆN')).toMatchObject({ kind: 'part', numbers: [7] })
+    expect(parseLabel('2. Yêu cầu')).toMatchObject({ kind: 'clause', label: '2', numbers: [2] })
+    expect(parseLabel('3.1. Xây dựng')).toMatchObject({ kind: 'clause', label: '3.1', numbers: [3, 1] })
+    expect(parseLabel('3.1 Xây dựng')).toMatchObject({ kind: 'clause', label: '3.1' })
+    expect(parseLabel('đ) Đối với hộ gia đình')).toMatchObject({ kind: 'point', label: 'đ', numbers: [5] })
+  })
+
+  it('does not take numbers, years or words for labels', () => {
+    expect(parseLabel('100% đội ngũ cán bộ')).toBeNull()
+    expect(parseLabel('2025 là năm bản lề')).toBeNull()
+    expect(parseLabel('10 tập thể và 20 cá nhân')).toBeNull()
+    expect(parseLabel('1.000 người tham gia')).toBeNull()
+    expect(parseLabel('Việc đánh giá kết quả')).toBeNull()
+    expect(parseLabel('f) not a Vietnamese point')).toBeNull()
+    expect(parseLabel('IIII. not roman')).toBeNull()
+    expect(parseLabel('V. v. lower case after')).toBeNull()
+  })
+
+  it('knows the Vietnamese point alphabet and Roman numerals', () => {
+    expect(nextLabel('point', [4])).toBe('đ')
+    expect(nextLabel('point', [5])).toBe('e')
+    expect(nextLabel('part', [4])).toBe('V')
+    expect(nextLabel('clause', [3, 1])).toBe('3.2')
+    expect(romanValue('XIV')).toBe(14)
+    expect(romanValue('IIV')).toBe(0)
+  })
+})
+
+describe('roleOf', () => {
+  it('maps heading synonyms to roles', () => {
+    expect(roleOf('GIẢI PHÁP CHỦ YẾU')).toBe('solutions')
+    expect(roleOf('GIẢI PHÁP THỰC HIỆN')).toBe('solutions')
+    expect(roleOf('Mục đích')).toBe('purposes')
+    expect(roleOf('TIẾN ĐỘ THỰC HIỆN')).toBe('timeline')
+    expect(roleOf('Số lượng khen thưởng')).toBe('awardQuotas')
+    expect(roleOf('Tiêu chuẩn')).toBe('standards')
+    expect(roleOf('KINH PHÍ THỰC HIỆN')).toBe('funding')
+    expect(roleOf('TỔ CHỨC THỰC HIỆN')).toBe('implementation')
+    expect(roleOf('Báo cáo kết quả triển khai thực hiện')).toBe('reporting')
+  })
+
+  it('gives no role to sentences and to headings that join two subjects', () => {
+    expect(roleOf('Tuyên truyền, phổ biến, nâng cao nhận thức và hiệu quả của công tác khuyến học, giải pháp khuyến khích')).toBeNull()
+    expect(roleOf('MỤC ĐÍCH, YÊU CẦU')).toBeNull()
+    expect(roleOf('TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG')).toBeNull()
+    expect(roleOf('Sở Giáo dục và Đào tạo')).toBeNull()
+  })
+})
+
+describe('buildSections', () => {
+  it('rebuilds the tree from labels, not from heading levels', async () => {
+    const d = await doc(
+      `
+      ## I. MỤC ĐÍCH
+
+      #### **1. Mục đích**
+
+      a) Phát huy
+
+      ### **II. NỘI DUNG**
+
+      ## **1. Tuyên truyền**
+
+      - Một
+
+      **2.** Thi đua
+      `,
+      'markdown',
+    )
+    expect(d.flat.map((s) => [s.path, s.heading])).toEqual([
+      ['I', 'MỤC ĐÍCH'],
+      ['I.1', 'Mục đích'],
+      ['I.1.a', 'Phát huy'],
+      ['II', 'NỘI DUNG'],
+      ['II.1', 'Tuyên truyền'],
+      ['II.2', 'Thi đua'],
+    ])
+    expect(d.flat[4]?.items.map((i) => i.text)).toEqual(['Một'])
+  })
+
+  it('splits decimal clauses into their numbers', async () => {
+    const d = await doc('I. NHIỆM VỤ\n\n3. Ba\n\n3.1. Ba một\n\na) Điểm a\n\n3.2. Ba hai\n\n4. Bốn')
+    expect(d.flat.map((s) => s.path)).toEqual(['I', 'I.3', 'I.3.1', 'I.3.1.a', 'I.3.2', 'I.4'])
+  })
+
+  it('reads Markdown list numbers as written and warns about jumps, not about a skipped đ)', async () => {
+    const d = await doc('I. A\n\n1. Một\n\na) x\n\nb) y\n\nd) z\n\ne) t\n\nh) u', 'text')
+    expect(d.flat.map((s) => s.path)).toEqual(['I', 'I.1', 'I.1.a', 'I.1.b', 'I.1.d', 'I.1.e', 'I.1.h'])
+    const codes = d.warnings.filter((w) => w.code.startsWith('label'))
+    expect(codes).toEqual([expect.objectContaining({ code: 'label-sequence', path: 'I.1' }), expect.objectContaining({ code: 'label-sequence', path: 'I.1' })])
+    expect(codes.map((w) => w.message)).toEqual([expect.stringContaining('b) to d)'), expect.stringContaining('e) to h)')])
+  })
+
+  it('joins a heading wrapped over two blocks', async () => {
+    const d = await doc('I. MỤC ĐÍCH,\n\nYÊU CẦU\n\n1. Mục đích')
+    expect(d.flat[0]?.heading).toBe('MỤC ĐÍCH, YÊU CẦU')
+  })
+
+  it('stops the body at the recipients and keeps the signature out of the last section', async () => {
+    const d = await doc('I. A\n\n1. Một việc./.\n\nNơi nhận:\n- Bộ GDĐT;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A')
+    expect(d.flat[1]?.items).toEqual([])
+    expect(d.tail.map((b) => b.text)).toContain('Bộ GDĐT;')
+  })
+})
+
+describe('rejoinBlocks', () => {
+  it('joins a sentence split by a page break, also after a bullet', async () => {
+    const d = await doc('I. A\n\n- Thực hiện tốt công\n\ntác tuyên truyền.\n\n- Tiếp theo.')
+    expect(d.flat[0]?.items.map((i) => i.text)).toEqual(['Thực hiện tốt công tác tuyên truyền.', 'Tiếp theo.'])
+    expect(d.warnings.map((w) => w.code)).toContain('rejoined-page-break')
+  })
+
+  it('does not join finished sentences or capitalised paragraphs', async () => {
+    const d = await doc('I. A\n\nMột câu xong.\n\nhai câu.\n\nBa câu chưa xong\n\nBốn.')
+    expect(d.flat[0]?.items.map((i) => i.text)).toEqual(['Một câu xong.', 'hai câu.', 'Ba câu chưa xong', 'Bốn.'])
+    expect(d.warnings.map((w) => w.code)).not.toContain('rejoined-page-break')
+  })
+})
