@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { type Plan, SCHEMA_VERSION, type Warning } from '../schemas/plan.js'
 import type { Context } from './extract/context.js'
 import { extractAppendices } from './extract/appendices.js'
+import { extractArticles } from './extract/articles.js'
 import { extractAssignments } from './extract/assignments.js'
 import { extractAwardForms, extractAwardQuotas } from './extract/awards.js'
 import { extractDeadlines } from './extract/deadlines.js'
@@ -77,7 +78,7 @@ export function extractFacts(doc: Doc, source: Plan['source']): Plan {
     deadlines: extractDeadlines(doc, ctx),
     funding: extractFunding(doc),
     assignments: extractAssignments(doc, ctx),
-    articles: [],
+    articles: extractArticles(doc),
     appendices,
     warnings,
   }

@@ -125,3 +125,14 @@ describe('extractAppendices', () => {
     expect(extractAppendices(await doc('I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.'))).toEqual([])
   })
 })
+
+describe('extractItems with sub-headings', () => {
+  it('descends into sub-headings that carry the same role', async () => {
+    const d = await doc('I. MỤC TIÊU\n\n1. Mục tiêu tổng quát\n\nNâng cao nhận thức.\n\n2. Mục tiêu cụ thể\n\na) Giảm 10%.\n\nb) Tăng 20%.')
+    expect(extractItems(d, 'objectives').map((i) => [i.path, i.text])).toEqual([
+      ['I.1', 'Nâng cao nhận thức.'],
+      ['I.2.a', 'Giảm 10%.'],
+      ['I.2.b', 'Tăng 20%.'],
+    ])
+  })
+})

@@ -99,3 +99,68 @@ describe('extractMeta', () => {
     expect(m.issuer).toEqual({ name: 'Ủy ban nhân dân thành phố Cần Thơ', level: 'province', locality: 'Cần Thơ' })
   })
 })
+
+describe('a decision with an attached plan', () => {
+  const DECISION = `ỦY BAN NHÂN DÂN
+TỈNH NAM ĐỊNH
+
+Số: 25/QĐ-UBND
+
+Nam Định, ngày 05 tháng 3 năm 2024
+
+QUYẾT ĐỊNH
+
+Ban hành Kế hoạch thực hiện Phong trào “Thi đua xây dựng xã hội học tập giai đoạn 2023-2030”
+
+ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH
+
+Căn cứ Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Phong trào.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều 3. Chánh Văn phòng và các sở chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Phạm Đình Nghị
+
+KẾ HOẠCH
+
+Thực hiện Phong trào “Thi đua xây dựng xã hội học tập giai đoạn 2023-2030”
+
+(Kèm theo Quyết định số 25/QĐ-UBND ngày 05/3/2024 của UBND tỉnh)
+
+I. MỤC ĐÍCH
+
+1. Một việc.`
+
+  it('describes the decision in meta, its articles apart, and the plan in sections', async () => {
+    const d = await doc(DECISION)
+    const { meta: m } = extractMeta(d, () => {})
+    expect(m).toMatchObject({ kind: 'QĐ', number: '25', symbol: 'QĐ-UBND', issuer: { level: 'province', locality: 'Nam Định' } })
+    expect(m.title).toMatch(/^Ban hành Kế hoạch/)
+    expect(m.attachedTitle).toMatch(/^Thực hiện Phong trào/)
+    expect(m.signer).toMatchObject({ name: 'Phạm Đình Nghị', title: 'Chủ tịch', authority: 'TM. Ủy ban nhân dân' })
+    expect(m.recipients).toEqual(['Như Điều 3', 'Lưu: VT'])
+    const { extractArticles } = await import('../src/extract/articles.js')
+    expect(extractArticles(d).map((a) => a.label)).toEqual(['Điều 1', 'Điều 2', 'Điều 3'])
+    const { extractReferences } = await import('../src/extract/references.js')
+    const { emptyContext } = await import('../src/extract/context.js')
+    expect(extractReferences(d, emptyContext()).map((r) => r.id)).toEqual(['1315/QĐ-TTg'])
+    expect(d.flat.map((s) => s.path)).toEqual(['I', 'I.1'])
+  })
+
+  it('gives a plain plan no articles', async () => {
+    const { extractArticles } = await import('../src/extract/articles.js')
+    expect(extractArticles(await doc(HEADER))).toEqual([])
+  })
+})

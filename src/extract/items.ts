@@ -27,7 +27,13 @@ function childItem(child: Section): Item {
 
 /** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
 export function extractItems(doc: Doc, role: Exclude<SectionRole, null>): Item[] {
-  return sectionsWithRole(doc, role).flatMap((s) => (s.children.length > 0 ? s.children.map(childItem) : s.items))
+  return sectionsWithRole(doc, role).flatMap((s) => itemsOf(s, role))
+}
+
+/** "Mục tiêu" → "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings with the same role are descended into. */
+function itemsOf(section: Section, role: Exclude<SectionRole, null>): Item[] {
+  if (section.children.length === 0) return section.items
+  return section.children.flatMap((c) => (c.role === role ? itemsOf(c, role) : [childItem(c)]))
 }
 
 /** Criteria or standards: one group per point under the section (or the section itself when it has none). */

@@ -48,7 +48,10 @@ export function extractMeta(doc: Doc, warn: (w: Warning) => void): MetaResult {
   if (placeBlock && date.iso === null) {
     warn({ code: 'blank-date', message: 'the plan date is incomplete', path: null, line: placeBlock.line })
   }
-  const title = readTitle(preamble)
+  const kinds = preamble.filter((b) => KIND_LINE.test(b.text))
+  const title = readTitle(preamble, kinds[0])
+  // A decision "ban hành Kế hoạch" carries the plan after its own signature.
+  const attached = kinds[0]?.text === 'QUYẾT ĐỊNH' && kinds[1] ? readTitle(preamble, kinds[1]) : null
   const issuer = readIssuer(preamble, place)
   return {
     meta: {
@@ -59,9 +62,10 @@ export function extractMeta(doc: Doc, warn: (w: Warning) => void): MetaResult {
       place,
       date,
       title,
-      campaign: readCampaign(title),
-      signer: readSigner(doc.tail),
-      recipients: readRecipients(doc.tail),
+      ...(attached ? { attachedTitle: attached } : {}),
+      campaign: readCampaign(attached ?? title),
+      signer: readSigner(doc.tail) ?? (attached ? readSigner(preamble) : null),
+      recipients: attached ? readRecipients(preamble) : readRecipients(doc.tail),
     },
     issuerLevel: issuer.level,
     locality: issuer.locality,
@@ -75,9 +79,9 @@ function kindOf(symbol: string | null, preamble: Block[]): string {
   return kindLine?.text === 'QUYẾT ĐỊNH' ? 'QĐ' : 'KH'
 }
 
-/** The block(s) after "KẾ HOẠCH" up to the first sentence of the preamble. */
-function readTitle(preamble: Block[]): string {
-  const at = preamble.findIndex((b) => KIND_LINE.test(b.text))
+/** The block(s) after "KẾ HOẠCH" (or "QUYẾT ĐỊNH") up to the first sentence of the preamble. */
+function readTitle(preamble: Block[], kindLine: Block | undefined): string {
+  const at = kindLine ? preamble.indexOf(kindLine) : -1
   if (at < 0) return ''
 
   const parts: string[] = []

@@ -12,6 +12,7 @@ const KIND_SOURCE = alternation(DOC_KINDS)
 const REF_RE = new RegExp(`(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`, 'gu')
 const AFTER_RE = /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
 const TITLE_RE = /^\s*(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)(?![\p{L}\d])(?<title>[^;]*)/u
+const SELF_RE = /^(\(?\s*(Kèm theo|Ban hành kèm theo)|Số\s*:)/u
 const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
 
 interface Place {
@@ -26,7 +27,8 @@ interface Place {
 function places(doc: Doc): Place[] {
   const out: Place[] = []
   const inPreamble = doc.preamble.some((b) => BASIS_RE.test(b.text))
-  for (const b of doc.preamble) out.push({ text: b.text, path: null, line: b.line, page: b.page, basis: inPreamble || BASIS_RE.test(b.text) })
+  // "(Kèm theo Quyết định số ...)" names the document itself, not a citation.
+  for (const b of doc.preamble.filter((x) => !SELF_RE.test(x.text))) out.push({ text: b.text, path: null, line: b.line, page: b.page, basis: inPreamble || BASIS_RE.test(b.text) })
   for (const s of doc.flat) {
     out.push({ text: s.heading, path: s.path, line: s.line, page: s.page, basis: false })
     for (const item of s.items) out.push({ text: item.text, path: s.path, line: item.line, page: item.page, basis: false })
