@@ -36,8 +36,20 @@ Theo Kết luận số 49-KL/TW ngày 10 tháng 5 năm 2019 của Ban Bí thư v
     expect(refs[4]).toMatchObject({ kind: 'Thông tư', number: '25', date: { iso: '2023-12-27' } })
   })
 
+  it('repairs stray spaces in symbols, merges an id printed in capitals, and ends issuers before the next citation', async () => {
+    const d = await doc(
+      'KẾ HOẠCH\n\nTRIỂN KHAI CHỈ THỊ SỐ 32/CT-TTG\n\nThực hiện Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ; Nghị quyết số 27/NQ- TW ngày 09/11/2022 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 24/KH-UBND.\n\nI. A',
+    )
+    const refs = extractReferences(d, emptyContext())
+    expect(refs.map((r) => [r.id, r.kind, r.issuer])).toEqual([
+      ['32/CT-TTg', 'Chỉ thị', 'Thủ tướng Chính phủ'],
+      ['27/NQ-TW', 'Nghị quyết', 'Ban Thường vụ Tỉnh ủy'],
+      ['24/KH-UBND', 'Kế hoạch', null],
+    ])
+  })
+
   it('ignores numbers that are not citations', async () => {
-    const d = await doc('I. A\n\nGiai đoạn 2023-2030, 10/20 cá nhân, ngày 05/12 hằng năm, Số: /KH-UBND.')
+    const d = await doc('I. A\n\nGiai đoạn 2023 - 2030, năm 2025 - Phòng Nội vụ, 10/20 cá nhân, ngày 05/12 hằng năm, Số: /KH-UBND.')
     expect(extractReferences(d, emptyContext())).toEqual([])
   })
 })

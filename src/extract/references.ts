@@ -6,12 +6,16 @@ import type { Doc } from '../types.js'
 import type { Context } from './context.js'
 import { findDate } from './dates.js'
 
-// "1315/QĐ-TTg", "25/2023/TT-BGDĐT", "49-KL/TW", "163/2024/QH15", "14-KH/TU".
-const ID_SOURCE = String.raw`(?<number>\d{1,6})(?:\/(?<year>\d{4}))?(?<sep>[/-])(?<symbol>\p{Lu}[\p{Lu}\p{Ll}Đđ0-9&]*(?:[-/]\p{Lu}[\p{Lu}\p{Ll}Đđ0-9&]*)*)`
+// "1315/QĐ-TTg", "25/2023/TT-BGDĐT", "49-KL/TW", "163/2024/QH15", "10- CTr/TU" (stray spaces occur).
+// A symbol segment is upper-case with at most a short lower-case tail ("TTg", "CTr").
+const SEGMENT = String.raw`\p{Lu}[\p{Lu}\d&]*\p{Ll}{0,2}(?![\p{L}\d])`
+const ID_SOURCE = String.raw`(?<number>\d{1,6})(?:\/(?<year>\d{4}))?\s?(?<sep>[/-])\s?(?<symbol>${SEGMENT}(?:\s?[-/]\s?${SEGMENT})*)`
 const KIND_SOURCE = alternation(DOC_KINDS)
 const REF_RE = new RegExp(`(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`, 'gu')
 const AFTER_RE = /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
 const TITLE_RE = /^\s*(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)(?![\p{L}\d])(?<title>[^;]*)/u
+// An issuer's name ends before another citation or a verb phrase.
+const ISSUER_STOP = new RegExp(`\\s+(?:và\\s+(?:các\\s+)?(?:${KIND_SOURCE})|(?:đạt|tại|theo|nhằm|để)\\s)`, 'u')
 const SELF_RE = /^(\(?\s*(Kèm theo|Ban hành kèm theo)|Số\s*:)/u
 const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
 
@@ -43,12 +47,14 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
     for (const m of place.text.matchAll(REF_RE)) {
       const g = m.groups ?? {}
       if (!g.number || !g.symbol) continue
-      const symbol = g.symbol.replace(/[-/]+$/, '')
+      const symbol = g.symbol.replace(/\s+/g, '')
       const id = `${g.number}${g.year ? `/${g.year}` : ''}${g.sep}${symbol}`
       const rest = place.text.slice((m.index ?? 0) + m[0].length)
       const occurrence = { path: place.path, line: place.line, ...(place.page ? { page: place.page } : {}) }
-      const known = byId.get(id)
+      const known = byId.get(id.toUpperCase())
       if (known) {
+        // A title in capitals ("32/CT-TTG") yields to the id as printed in running text.
+        if (known.id === known.id.toUpperCase() && id !== id.toUpperCase()) Object.assign(known, { id, symbol })
         known.occurrences.push(occurrence)
         known.isLegalBasis ||= place.basis
         fillDetails(known, rest)
@@ -66,7 +72,7 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
         occurrences: [occurrence],
       }
       fillDetails(reference, rest)
-      byId.set(id, reference)
+      byId.set(id.toUpperCase(), reference)
     }
   }
   return [...byId.values()]
@@ -80,7 +86,7 @@ function fillDetails(reference: Reference, rest: string): void {
   const date = findDate(own)
   if (!reference.date && date && date.index < 4) reference.date = date.date
   const after = date && date.index < 4 ? own.slice(date.index + date.text.length) : own
-  const issuer = AFTER_RE.exec(after)?.groups?.issuer
+  const issuer = AFTER_RE.exec(after)?.groups?.issuer?.split(ISSUER_STOP)[0]
   if (!reference.issuer && issuer) reference.issuer = collapse(issuer)
   const afterIssuer = issuer ? after.slice(after.indexOf(issuer) + issuer.length) : after
   const title = TITLE_RE.exec(afterIssuer)?.groups?.title
