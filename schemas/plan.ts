@@ -13,7 +13,10 @@ const nullableYear = z.number().int().nullable()
 
 export const DateSchema = z
   .object({
-    iso: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    iso: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     year: nullableYear,
     month: z.number().int().min(1).max(12).nullable(),
     day: z.number().int().min(1).max(31).nullable(),
@@ -110,9 +113,7 @@ export const MetaSchema = z
     date: DateSchema,
     title: z.string(),
     attachedTitle: z.string().nullable().optional(),
-    campaign: z
-      .object({ name: z.string(), startYear: nullableYear, endYear: nullableYear })
-      .nullable(),
+    campaign: z.object({ name: z.string(), startYear: nullableYear, endYear: nullableYear }).nullable(),
     signer: z
       .object({
         name: z.string().nullable(),
@@ -136,7 +137,9 @@ export const TargetSchema = z
   })
   .meta({ id: 'Target' })
 
-export const CrossRefSchema = z.object({ text: z.string(), paths: z.array(z.string()) }).meta({ id: 'CrossRef' })
+export const CrossRefSchema = z
+  .object({ text: z.string(), paths: z.array(z.string()) })
+  .meta({ id: 'CrossRef' })
 
 export const GroupSchema = z
   .object({

@@ -10,7 +10,9 @@ import { doc } from './helpers.js'
 
 describe('extractItems', () => {
   it('takes numbered points, or paragraphs where the plan does not number them', async () => {
-    const d = await doc('I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\na) Phát huy.\n\nb) Nâng cao.\n\n2. Yêu cầu\n\nThi đua.\n\n- Triển khai.')
+    const d = await doc(
+      'I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\na) Phát huy.\n\nb) Nâng cao.\n\n2. Yêu cầu\n\nThi đua.\n\n- Triển khai.',
+    )
     expect(extractItems(d, 'purposes').map((i) => [i.path, i.text])).toEqual([
       ['I.1.a', 'Phát huy.'],
       ['I.1.b', 'Nâng cao.'],
@@ -22,7 +24,9 @@ describe('extractItems', () => {
   })
 
   it('takes nothing from sections without the role', async () => {
-    const d = await doc('I. NỘI DUNG\n\n1. Giải pháp khuyến khích phát triển văn hóa học tập trong cộng đồng dân cư và các cơ quan đơn vị.')
+    const d = await doc(
+      'I. NỘI DUNG\n\n1. Giải pháp khuyến khích phát triển văn hóa học tập trong cộng đồng dân cư và các cơ quan đơn vị.',
+    )
     expect(extractItems(d, 'solutions')).toEqual([])
     expect(extractItems(d, 'contents')).toHaveLength(1)
   })
@@ -30,11 +34,18 @@ describe('extractItems', () => {
 
 describe('extractGroups', () => {
   it('makes one group per point with its items and cross-references', async () => {
-    const text = 'III. KHEN\n\n1. Tiêu chí thi đua\n\na) Đối với cấp xã\n\n- Một.\n\n- Hai.\n\n2. Tiêu chuẩn\n\na) Đối với cấp xã\n\n- Đạt tiêu chí tại điểm a khoản 1 Mục III của Kế hoạch này.'
+    const text =
+      'III. KHEN\n\n1. Tiêu chí thi đua\n\na) Đối với cấp xã\n\n- Một.\n\n- Hai.\n\n2. Tiêu chuẩn\n\na) Đối với cấp xã\n\n- Đạt tiêu chí tại điểm a khoản 1 Mục III của Kế hoạch này.'
     const d = await doc(text)
     const ctx = emptyContext({ byPath: new Map(d.flat.map((s) => [s.path, s])) })
     expect(extractGroups(d, 'criteria', ctx)).toEqual([
-      expect.objectContaining({ path: 'III.1.a', label: 'a', target: 'Đối với cấp xã', items: [expect.objectContaining({ text: 'Một.' }), expect.objectContaining({ text: 'Hai.' })], crossRefs: [] }),
+      expect.objectContaining({
+        path: 'III.1.a',
+        label: 'a',
+        target: 'Đối với cấp xã',
+        items: [expect.objectContaining({ text: 'Một.' }), expect.objectContaining({ text: 'Hai.' })],
+        crossRefs: [],
+      }),
     ])
     expect(extractGroups(d, 'standards', ctx)[0]?.crossRefs[0]?.paths).toEqual(['III.1.a'])
   })
@@ -50,15 +61,28 @@ describe('awards', () => {
       ['Giấy khen', ['interim', 'final']],
       ['Giấy khen của UBND Thành phố', ['interim', 'final']],
     ])
-    expect(extractAwardQuotas(d).map((q) => [q.award, q.occasion, q.year, q.collectives, q.individuals])).toEqual([
+    expect(
+      extractAwardQuotas(d).map((q) => [q.award, q.occasion, q.year, q.collectives, q.individuals]),
+    ).toEqual([
       ['Giấy khen của UBND Thành phố', 'interim', 2025, 10, 20],
       ['Giấy khen của UBND Thành phố', 'final', 2030, 20, 30],
     ])
   })
 
   it('reads per-unit, upper-bound and percentage quotas, and no quota from text without counts', () => {
-    expect(readQuota('mỗi xã, phường không quá 02 tập thể và 03 cá nhân')).toMatchObject({ collectives: 2, individuals: 3, max: true, per: 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.slice(0, 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.length) })
-    expect(readQuota('tối đa 15% cá nhân')).toMatchObject({ percent: { collectives: null, individuals: 15 }, max: true })
+    expect(readQuota('mỗi xã, phường không quá 02 tập thể và 03 cá nhân')).toMatchObject({
+      collectives: 2,
+      individuals: 3,
+      max: true,
+      per: 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.slice(
+        0,
+        'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.length,
+      ),
+    })
+    expect(readQuota('tối đa 15% cá nhân')).toMatchObject({
+      percent: { collectives: null, individuals: 15 },
+      max: true,
+    })
     expect(readQuota('Khen thưởng theo thẩm quyền các tập thể, cá nhân tiêu biểu')).toBeNull()
     expect(occasionsIn('Khen thưởng hàng năm')).toEqual(['annual'])
     expect(occasionsIn('Khen thưởng đột xuất')).toEqual([])
@@ -67,7 +91,9 @@ describe('awards', () => {
 
 describe('extractPhases', () => {
   it('reads phases of the timeline', async () => {
-    const d = await doc('V. TIẾN ĐỘ THỰC HIỆN\n\n1. Giai đoạn 1 (Từ 2023 - 2025)\n\nTriển khai.\n\n2. Giai đoạn 2 (từ 2026 - 2030)\n\nTổng kết.')
+    const d = await doc(
+      'V. TIẾN ĐỘ THỰC HIỆN\n\n1. Giai đoạn 1 (Từ 2023 - 2025)\n\nTriển khai.\n\n2. Giai đoạn 2 (từ 2026 - 2030)\n\nTổng kết.',
+    )
     expect(extractPhases(d).map((p) => [p.label, p.startYear, p.endYear, p.path])).toEqual([
       ['Giai đoạn 1', 2023, 2025, 'V.1'],
       ['Giai đoạn 2', 2026, 2030, 'V.2'],
@@ -75,14 +101,18 @@ describe('extractPhases', () => {
   })
 
   it('does not take a campaign period in a sentence for a phase', async () => {
-    const d = await doc('V. TIẾN ĐỘ THỰC HIỆN\n\nPhong trào được triển khai thực hiện từ năm 2023 đến năm 2030.')
+    const d = await doc(
+      'V. TIẾN ĐỘ THỰC HIỆN\n\nPhong trào được triển khai thực hiện từ năm 2023 đến năm 2030.',
+    )
     expect(extractPhases(d)).toEqual([])
   })
 })
 
 describe('extractFunding', () => {
   it('names the sources of the funding section', async () => {
-    const d = await doc('VI. KINH PHÍ THỰC HIỆN\n\nKinh phí từ nguồn ngân sách nhà nước; huy động từ nguồn tài trợ và các nguồn kinh phí hợp pháp khác.')
+    const d = await doc(
+      'VI. KINH PHÍ THỰC HIỆN\n\nKinh phí từ nguồn ngân sách nhà nước; huy động từ nguồn tài trợ và các nguồn kinh phí hợp pháp khác.',
+    )
     expect(extractFunding(d)).toEqual({
       sources: ['state-budget', 'sponsorship', 'other-lawful'],
       text: 'Kinh phí từ nguồn ngân sách nhà nước; huy động từ nguồn tài trợ và các nguồn kinh phí hợp pháp khác.',
@@ -91,13 +121,19 @@ describe('extractFunding', () => {
   })
 
   it('is empty when the plan has no funding section', async () => {
-    expect(extractFunding(await doc('I. NỘI DUNG\n\nNgân sách nhà nước.'))).toEqual({ sources: [], text: '', path: null })
+    expect(extractFunding(await doc('I. NỘI DUNG\n\nNgân sách nhà nước.'))).toEqual({
+      sources: [],
+      text: '',
+      path: null,
+    })
   })
 })
 
 describe('extractTargets', () => {
   it('reads numbers in Vietnamese notation with unit and year', async () => {
-    const d = await doc('II. MỤC TIÊU\n\n1. 100% xã, phường đạt chuẩn trước năm 2030.\n\n2. Huy động 7.080 tỷ đồng, tăng 2,5%.')
+    const d = await doc(
+      'II. MỤC TIÊU\n\n1. 100% xã, phường đạt chuẩn trước năm 2030.\n\n2. Huy động 7.080 tỷ đồng, tăng 2,5%.',
+    )
     expect(extractTargets(d).map((t) => [t.value, t.unit, t.year])).toEqual([
       [100, '%', 2030],
       [7080, 'tỷ đồng', null],
@@ -107,18 +143,25 @@ describe('extractTargets', () => {
   })
 
   it('does not read dates, symbols or labels as targets', async () => {
-    const d = await doc('II. MỤC TIÊU\n\n1. Theo Quyết định số 1315/QĐ-TTg ngày 09/11/2023 giai đoạn 2023-2030.')
+    const d = await doc(
+      'II. MỤC TIÊU\n\n1. Theo Quyết định số 1315/QĐ-TTg ngày 09/11/2023 giai đoạn 2023-2030.',
+    )
     expect(extractTargets(d)).toEqual([])
   })
 })
 
 describe('extractAppendices', () => {
   it('reads the title and flattened table rows of an appendix after the signature', async () => {
-    const text = 'I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n\nNHIỆM VỤ CHỦ YẾU\n\n|\nTT\n|\nNội dung\n|\n|\n1\n|\nKhảo sát\n|\n|\n2\n|\nĐánh giá\n|'
+    const text =
+      'I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n\nNHIỆM VỤ CHỦ YẾU\n\n|\nTT\n|\nNội dung\n|\n|\n1\n|\nKhảo sát\n|\n|\n2\n|\nĐánh giá\n|'
     const apps = extractAppendices(await doc(text))
     expect(apps).toHaveLength(1)
     expect(apps[0]?.title).toBe('NHIỆM VỤ CHỦ YẾU')
-    expect(apps[0]?.rows.map((r) => r.cells)).toEqual([['TT', 'Nội dung'], ['1', 'Khảo sát'], ['2', 'Đánh giá']])
+    expect(apps[0]?.rows.map((r) => r.cells)).toEqual([
+      ['TT', 'Nội dung'],
+      ['1', 'Khảo sát'],
+      ['2', 'Đánh giá'],
+    ])
   })
 
   it('finds none in a plan without one', async () => {
@@ -128,7 +171,9 @@ describe('extractAppendices', () => {
 
 describe('extractItems with sub-headings', () => {
   it('descends into sub-headings that carry the same role', async () => {
-    const d = await doc('I. MỤC TIÊU\n\n1. Mục tiêu tổng quát\n\nNâng cao nhận thức.\n\n2. Mục tiêu cụ thể\n\na) Giảm 10%.\n\nb) Tăng 20%.')
+    const d = await doc(
+      'I. MỤC TIÊU\n\n1. Mục tiêu tổng quát\n\nNâng cao nhận thức.\n\n2. Mục tiêu cụ thể\n\na) Giảm 10%.\n\nb) Tăng 20%.',
+    )
     expect(extractItems(d, 'objectives').map((i) => [i.path, i.text])).toEqual([
       ['I.1', 'Nâng cao nhận thức.'],
       ['I.2.a', 'Giảm 10%.'],

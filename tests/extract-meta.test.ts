@@ -39,12 +39,27 @@ async function meta(text: string) {
 
 describe('dates', () => {
   it('reads both printed forms', () => {
-    expect(findDate('ngày 09/11/2023 của')?.date).toEqual({ iso: '2023-11-09', year: 2023, month: 11, day: 9 })
-    expect(findDate('ngày 10 tháng 5 năm 2019')?.date).toEqual({ iso: '2019-05-10', year: 2019, month: 5, day: 10 })
+    expect(findDate('ngày 09/11/2023 của')?.date).toEqual({
+      iso: '2023-11-09',
+      year: 2023,
+      month: 11,
+      day: 9,
+    })
+    expect(findDate('ngày 10 tháng 5 năm 2019')?.date).toEqual({
+      iso: '2019-05-10',
+      year: 2019,
+      month: 5,
+      day: 10,
+    })
   })
 
   it('keeps blank parts null', () => {
-    expect(findDate('Hà Nam, ngày tháng năm 2024')?.date).toEqual({ iso: null, year: 2024, month: null, day: null })
+    expect(findDate('Hà Nam, ngày tháng năm 2024')?.date).toEqual({
+      iso: null,
+      year: 2024,
+      month: null,
+      day: null,
+    })
     expect(findDate('ngày   /   /2025')?.date).toEqual({ iso: null, year: 2025, month: null, day: null })
   })
 
@@ -65,7 +80,12 @@ describe('extractMeta', () => {
       place: 'Bắc Ninh',
       date: { iso: '2025-11-20' },
       campaign: { startYear: 2023, endYear: 2030 },
-      signer: { name: 'Phạm Văn Thịnh', title: 'Phó Chủ tịch', authority: 'TM. Ủy ban nhân dân', onBehalfOf: 'KT. Chủ tịch' },
+      signer: {
+        name: 'Phạm Văn Thịnh',
+        title: 'Phó Chủ tịch',
+        authority: 'TM. Ủy ban nhân dân',
+        onBehalfOf: 'KT. Chủ tịch',
+      },
       recipients: ['Bộ GDĐT (để b/c)', 'Lưu: VT'],
     })
     expect(m.title).toMatch(/^Triển khai Phong trào “Cả nước/)
@@ -76,12 +96,19 @@ describe('extractMeta', () => {
     const text = HEADER.replace('ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n\n', '')
       .replace('141/KH-UBND', '/KH-UBND')
       .replace('ngày 20 tháng 11 năm 2025', 'ngày tháng năm 2024')
-      .replace('Thủ tướng Chính phủ;', 'Thủ tướng Chính phủ, UBND thành phố Vũng Tàu xây dựng Kế hoạch như sau:')
+      .replace(
+        'Thủ tướng Chính phủ;',
+        'Thủ tướng Chính phủ, UBND thành phố Vũng Tàu xây dựng Kế hoạch như sau:',
+      )
       .replace('Bắc Ninh, ngày', 'Vũng Tàu, ngày')
     const { meta: m, warnings } = await meta(text)
     expect(m.number).toBeNull()
     expect(m.date).toEqual({ iso: null, year: 2024, month: null, day: null })
-    expect(m.issuer).toEqual({ name: 'Ủy ban nhân dân thành phố Vũng Tàu', level: 'district', locality: 'Vũng Tàu' })
+    expect(m.issuer).toEqual({
+      name: 'Ủy ban nhân dân thành phố Vũng Tàu',
+      level: 'district',
+      locality: 'Vũng Tàu',
+    })
     expect(warnings.map((w) => w.code)).toEqual(['blank-number', 'blank-date'])
   })
 
@@ -95,8 +122,14 @@ describe('extractMeta', () => {
   })
 
   it('makes a centrally-run city a province-level issuer', async () => {
-    const { meta: m } = await meta(HEADER.replace('TỈNH BẮC NINH', 'THÀNH PHỐ CẦN THƠ').replace('Bắc Ninh, ngày', 'Cần Thơ, ngày'))
-    expect(m.issuer).toEqual({ name: 'Ủy ban nhân dân thành phố Cần Thơ', level: 'province', locality: 'Cần Thơ' })
+    const { meta: m } = await meta(
+      HEADER.replace('TỈNH BẮC NINH', 'THÀNH PHỐ CẦN THƠ').replace('Bắc Ninh, ngày', 'Cần Thơ, ngày'),
+    )
+    expect(m.issuer).toEqual({
+      name: 'Ủy ban nhân dân thành phố Cần Thơ',
+      level: 'province',
+      locality: 'Cần Thơ',
+    })
   })
 })
 
@@ -146,10 +179,19 @@ I. MỤC ĐÍCH
   it('describes the decision in meta, its articles apart, and the plan in sections', async () => {
     const d = await doc(DECISION)
     const { meta: m } = extractMeta(d, () => {})
-    expect(m).toMatchObject({ kind: 'QĐ', number: '25', symbol: 'QĐ-UBND', issuer: { level: 'province', locality: 'Nam Định' } })
+    expect(m).toMatchObject({
+      kind: 'QĐ',
+      number: '25',
+      symbol: 'QĐ-UBND',
+      issuer: { level: 'province', locality: 'Nam Định' },
+    })
     expect(m.title).toMatch(/^Ban hành Kế hoạch/)
     expect(m.attachedTitle).toMatch(/^Thực hiện Phong trào/)
-    expect(m.signer).toMatchObject({ name: 'Phạm Đình Nghị', title: 'Chủ tịch', authority: 'TM. Ủy ban nhân dân' })
+    expect(m.signer).toMatchObject({
+      name: 'Phạm Đình Nghị',
+      title: 'Chủ tịch',
+      authority: 'TM. Ủy ban nhân dân',
+    })
     expect(m.recipients).toEqual(['Như Điều 3', 'Lưu: VT'])
     const { extractArticles } = await import('../src/extract/articles.js')
     expect(extractArticles(d).map((a) => a.label)).toEqual(['Điều 1', 'Điều 2', 'Điều 3'])

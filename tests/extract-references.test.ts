@@ -20,7 +20,13 @@ Theo Kết luận số 49-KL/TW ngày 10 tháng 5 năm 2019 của Ban Bí thư v
 
 1. Nhắc lại Quyết định số 1315/QĐ-TTg.`)
     const refs = extractReferences(d, emptyContext())
-    expect(refs.map((r) => r.id)).toEqual(['1315/QĐ-TTg', '481/KH-UBND', '49-KL/TW', '1373/QĐ-TTg', '25/2023/TT-BGDĐT'])
+    expect(refs.map((r) => r.id)).toEqual([
+      '1315/QĐ-TTg',
+      '481/KH-UBND',
+      '49-KL/TW',
+      '1373/QĐ-TTg',
+      '25/2023/TT-BGDĐT',
+    ])
     expect(refs[0]).toMatchObject({
       kind: 'Quyết định',
       number: '1315',
@@ -31,7 +37,12 @@ Theo Kết luận số 49-KL/TW ngày 10 tháng 5 năm 2019 của Ban Bí thư v
     })
     expect(refs[0]?.occurrences.map((o) => o.path)).toEqual([null, 'I.1'])
     expect(refs[1]).toMatchObject({ kind: 'Kế hoạch', date: { iso: '2022-02-25' }, isLegalBasis: true })
-    expect(refs[2]).toMatchObject({ kind: 'Kết luận', date: { iso: '2019-05-10' }, issuer: 'Ban Bí thư', isLegalBasis: false })
+    expect(refs[2]).toMatchObject({
+      kind: 'Kết luận',
+      date: { iso: '2019-05-10' },
+      issuer: 'Ban Bí thư',
+      isLegalBasis: false,
+    })
     expect(refs[3]?.date).toBeNull()
     expect(refs[4]).toMatchObject({ kind: 'Thông tư', number: '25', date: { iso: '2023-12-27' } })
   })
@@ -49,7 +60,9 @@ Theo Kết luận số 49-KL/TW ngày 10 tháng 5 năm 2019 của Ban Bí thư v
   })
 
   it('ignores numbers that are not citations', async () => {
-    const d = await doc('I. A\n\nGiai đoạn 2023 - 2030, năm 2025 - Phòng Nội vụ, 10/20 cá nhân, ngày 05/12 hằng năm, Số: /KH-UBND.')
+    const d = await doc(
+      'I. A\n\nGiai đoạn 2023 - 2030, năm 2025 - Phòng Nội vụ, 10/20 cá nhân, ngày 05/12 hằng năm, Số: /KH-UBND.',
+    )
     expect(extractReferences(d, emptyContext())).toEqual([])
   })
 })
@@ -59,17 +72,29 @@ describe('findCrossRefs', () => {
     emptyContext({ byPath: new Map(paths.map((p) => [p, {} as never])), warn: (w) => warnings.push(w) })
 
   it('resolves points, clauses and parts to paths', () => {
-    const refs = findCrossRefs('Thực hiện đạt các tiêu chí thi đua tại điểm a, b, khoản 1 Mục III của Kế hoạch này.', { path: 'III.2.a', line: 1 }, ctx(['III.1.a', 'III.1.b']))
-    expect(refs).toEqual([{ text: expect.stringContaining('điểm a, b, khoản 1 Mục III'), paths: ['III.1.a', 'III.1.b'] }])
-    expect(findCrossRefs('tại điểm c khoản 1 Mục III', { path: 'III.2.b', line: 1 }, ctx(['III.1.c']))[0]?.paths).toEqual(['III.1.c'])
-    expect(findCrossRefs('theo khoản 2', { path: 'IV.1', line: 1 }, ctx(['IV.2']))[0]?.paths).toEqual(['IV.2'])
+    const refs = findCrossRefs(
+      'Thực hiện đạt các tiêu chí thi đua tại điểm a, b, khoản 1 Mục III của Kế hoạch này.',
+      { path: 'III.2.a', line: 1 },
+      ctx(['III.1.a', 'III.1.b']),
+    )
+    expect(refs).toEqual([
+      { text: expect.stringContaining('điểm a, b, khoản 1 Mục III'), paths: ['III.1.a', 'III.1.b'] },
+    ])
+    expect(
+      findCrossRefs('tại điểm c khoản 1 Mục III', { path: 'III.2.b', line: 1 }, ctx(['III.1.c']))[0]?.paths,
+    ).toEqual(['III.1.c'])
+    expect(findCrossRefs('theo khoản 2', { path: 'IV.1', line: 1 }, ctx(['IV.2']))[0]?.paths).toEqual([
+      'IV.2',
+    ])
   })
 
   it('warns about targets the plan does not have and skips other documents', () => {
     const warnings: unknown[] = []
     findCrossRefs('tại điểm k khoản 1 Mục III', { path: 'III.2', line: 7 }, ctx(['III.1.a'], warnings))
     expect(warnings).toEqual([expect.objectContaining({ code: 'unresolved-crossref', line: 7 })])
-    expect(findCrossRefs('theo khoản 1 Điều 5 Luật Thi đua, khen thưởng', { path: 'I', line: 1 }, ctx([]))).toEqual([])
+    expect(
+      findCrossRefs('theo khoản 1 Điều 5 Luật Thi đua, khen thưởng', { path: 'I', line: 1 }, ctx([])),
+    ).toEqual([])
     expect(findCrossRefs('nâng cao điểm số', { path: 'I', line: 1 }, ctx([]))).toEqual([])
   })
 })

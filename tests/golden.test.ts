@@ -23,7 +23,8 @@ describe('golden outputs of the corpus', () => {
       const actual = `${JSON.stringify(plan, null, 2)}\n`
       if (process.env.UPDATE || !existsSync(expectedPath)) {
         writeFileSync(expectedPath, actual)
-        if (!process.env.UPDATE) throw new Error(`wrote missing golden file ${expectedPath}; read it, then re-run`)
+        if (!process.env.UPDATE)
+          throw new Error(`wrote missing golden file ${expectedPath}; read it, then re-run`)
         return
       }
       expect(JSON.parse(actual)).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')))

@@ -5,7 +5,12 @@ import { doc } from './helpers.js'
 
 describe('parseLabel', () => {
   it('reads parts, clauses, decimal clauses and points', () => {
-    expect(parseLabel('I. MỤC ĐÍCH, YÊU CẦU')).toMatchObject({ kind: 'part', label: 'I', numbers: [1], rest: 'MỤC ĐÍCH, YÊU CẦU' })
+    expect(parseLabel('I. MỤC ĐÍCH, YÊU CẦU')).toMatchObject({
+      kind: 'part',
+      label: 'I',
+      numbers: [1],
+      rest: 'MỤC ĐÍCH, YÊU CẦU',
+    })
     expect(parseLabel('VII. TỔ CHỨC THỰC HIỆN')).toMatchObject({ kind: 'part', numbers: [7] })
     expect(parseLabel('2. Yêu cầu')).toMatchObject({ kind: 'clause', label: '2', numbers: [2] })
     expect(parseLabel('3.1. Xây dựng')).toMatchObject({ kind: 'clause', label: '3.1', numbers: [3, 1] })
@@ -48,7 +53,11 @@ describe('roleOf', () => {
   })
 
   it('gives no role to sentences and to headings that join two subjects', () => {
-    expect(roleOf('Tuyên truyền, phổ biến, nâng cao nhận thức và hiệu quả của công tác khuyến học, giải pháp khuyến khích')).toBeNull()
+    expect(
+      roleOf(
+        'Tuyên truyền, phổ biến, nâng cao nhận thức và hiệu quả của công tác khuyến học, giải pháp khuyến khích',
+      ),
+    ).toBeNull()
     expect(roleOf('MỤC ĐÍCH, YÊU CẦU')).toBeNull()
     expect(roleOf('TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG')).toBeNull()
     expect(roleOf('Sở Giáo dục và Đào tạo')).toBeNull()
@@ -95,8 +104,14 @@ describe('buildSections', () => {
     const d = await doc('I. A\n\n1. Một\n\na) x\n\nb) y\n\nd) z\n\ne) t\n\nh) u', 'text')
     expect(d.flat.map((s) => s.path)).toEqual(['I', 'I.1', 'I.1.a', 'I.1.b', 'I.1.d', 'I.1.e', 'I.1.h'])
     const codes = d.warnings.filter((w) => w.code.startsWith('label'))
-    expect(codes).toEqual([expect.objectContaining({ code: 'label-sequence', path: 'I.1' }), expect.objectContaining({ code: 'label-sequence', path: 'I.1' })])
-    expect(codes.map((w) => w.message)).toEqual([expect.stringContaining('b) to d)'), expect.stringContaining('e) to h)')])
+    expect(codes).toEqual([
+      expect.objectContaining({ code: 'label-sequence', path: 'I.1' }),
+      expect.objectContaining({ code: 'label-sequence', path: 'I.1' }),
+    ])
+    expect(codes.map((w) => w.message)).toEqual([
+      expect.stringContaining('b) to d)'),
+      expect.stringContaining('e) to h)'),
+    ])
   })
 
   it('joins a heading wrapped over two blocks', async () => {
@@ -105,7 +120,9 @@ describe('buildSections', () => {
   })
 
   it('stops the body at the recipients and keeps the signature out of the last section', async () => {
-    const d = await doc('I. A\n\n1. Một việc./.\n\nNơi nhận:\n- Bộ GDĐT;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A')
+    const d = await doc(
+      'I. A\n\n1. Một việc./.\n\nNơi nhận:\n- Bộ GDĐT;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn A',
+    )
     expect(d.flat[1]?.items).toEqual([])
     expect(d.tail.map((b) => b.text)).toContain('Bộ GDĐT;')
   })
@@ -114,13 +131,21 @@ describe('buildSections', () => {
 describe('rejoinBlocks', () => {
   it('joins a sentence split by a page break, also after a bullet', async () => {
     const d = await doc('I. A\n\n- Thực hiện tốt công\n\ntác tuyên truyền.\n\n- Tiếp theo.')
-    expect(d.flat[0]?.items.map((i) => i.text)).toEqual(['Thực hiện tốt công tác tuyên truyền.', 'Tiếp theo.'])
+    expect(d.flat[0]?.items.map((i) => i.text)).toEqual([
+      'Thực hiện tốt công tác tuyên truyền.',
+      'Tiếp theo.',
+    ])
     expect(d.warnings.map((w) => w.code)).toContain('rejoined-page-break')
   })
 
   it('does not join finished sentences or capitalised paragraphs', async () => {
     const d = await doc('I. A\n\nMột câu xong.\n\nhai câu.\n\nBa câu chưa xong\n\nBốn.')
-    expect(d.flat[0]?.items.map((i) => i.text)).toEqual(['Một câu xong.', 'hai câu.', 'Ba câu chưa xong', 'Bốn.'])
+    expect(d.flat[0]?.items.map((i) => i.text)).toEqual([
+      'Một câu xong.',
+      'hai câu.',
+      'Ba câu chưa xong',
+      'Bốn.',
+    ])
     expect(d.warnings.map((w) => w.code)).not.toContain('rejoined-page-break')
   })
 })

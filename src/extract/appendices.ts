@@ -2,7 +2,8 @@
 import type { Appendix } from '../../schemas/plan.js'
 import type { Block, Doc } from '../types.js'
 
-const APPENDIX_RE = /^(?<label>PHỤ LỤC|Phụ lục)(?<num>\s+[\dIVX]+[a-z]?)?(?![\p{L}\d])\s*[:.-]?\s*(?<rest>.*)$/u
+const APPENDIX_RE =
+  /^(?<label>PHỤ LỤC|Phụ lục)(?<num>\s+[\dIVX]+[a-z]?)?(?![\p{L}\d])\s*[:.-]?\s*(?<rest>.*)$/u
 
 /** One appendix per "PHỤ LỤC" block of the tail; rows from Markdown tables or flattened cells. */
 export function extractAppendices(doc: Doc): Appendix[] {
@@ -17,16 +18,26 @@ export function extractAppendices(doc: Doc): Appendix[] {
     const m = APPENDIX_RE.exec(block.text)
     if (m?.groups) {
       closeRow()
-      current = { label: `Phụ lục${m.groups.num ?? ''}`.trim(), title: m.groups.rest ?? '', line: block.line, rows: [] }
+      current = {
+        label: `Phụ lục${m.groups.num ?? ''}`.trim(),
+        title: m.groups.rest ?? '',
+        line: block.line,
+        rows: [],
+      }
       out.push(current)
       continue
     }
     if (!current) continue
-    addBlock(current, block, () => {
-      closeRow()
-      row = { cells: [], line: block.line }
-      return row
-    }, () => row)
+    addBlock(
+      current,
+      block,
+      () => {
+        closeRow()
+        row = { cells: [], line: block.line }
+        return row
+      },
+      () => row,
+    )
   }
   closeRow()
   return out

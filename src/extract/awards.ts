@@ -2,8 +2,8 @@
 import type { AwardForm, AwardQuota, Occasion, Section } from '../../schemas/plan.js'
 import { AWARD_HEADS, OCCASIONS } from '../lexicon/awards.js'
 import { alternation, collapse, fold } from '../normalize/text.js'
-import type { Doc } from '../types.js'
 import { flatten } from '../structure/sections.js'
+import type { Doc } from '../types.js'
 import { sectionsWithRole } from './items.js'
 
 const FORM_LIST_RE = /^Hình thức khen thưởng\s*:\s*(?<list>.+)$/iu
@@ -11,18 +11,24 @@ const AWARD_HEAD_RE = new RegExp(`^(?:${alternation(AWARD_HEADS)})(?![\\p{L}\\d]
 const COUNT_RE = /(?<n>\d{1,5})\s*(?<who>tập thể|cá nhân|hộ gia đình|gia đình)/gu
 const PERCENT_RE = /(?<n>\d{1,3}(?:,\d+)?)\s*%\s*(?:số\s+)?(?<who>tập thể|cá nhân)/gu
 const YEAR_RE = /năm\s+(?<y>\d{4})/u
-const PER_RE = /(?<per>(?:mỗi|cho mỗi|\/)\s*(?:xã, phường|phường, xã|đơn vị|xã|phường|huyện|cơ quan|trường|địa phương)[^,;:.]*)/u
+const PER_RE =
+  /(?<per>(?:mỗi|cho mỗi|\/)\s*(?:xã, phường|phường, xã|đơn vị|xã|phường|huyện|cơ quan|trường|địa phương)[^,;:.]*)/u
 const MAX_RE = /không quá|tối đa/u
 
 /** Occasions named in a text: sơ kết → interim, tổng kết → final, hằng năm → annual. */
 export function occasionsIn(text: string): Occasion[] {
   const folded = fold(text)
-  return OCCASIONS.filter(([word]) => folded.includes(fold(word))).map(([, o]) => o)
+  return OCCASIONS.filter(([word]) => folded.includes(fold(word)))
+    .map(([, o]) => o)
     .filter((o, i, all) => all.indexOf(o) === i)
 }
 
 function awardSections(doc: Doc): Section[] {
-  const roots = [...sectionsWithRole(doc, 'awards'), ...sectionsWithRole(doc, 'awardForms'), ...sectionsWithRole(doc, 'awardQuotas')]
+  const roots = [
+    ...sectionsWithRole(doc, 'awards'),
+    ...sectionsWithRole(doc, 'awardForms'),
+    ...sectionsWithRole(doc, 'awardQuotas'),
+  ]
   const all = roots.flatMap((s) => flatten([s]))
   return all.filter((s, i) => all.indexOf(s) === i)
 }
@@ -69,12 +75,15 @@ type QuotaCounts = Omit<AwardQuota, 'award' | 'text' | 'path' | 'line'>
 export function readQuota(text: string): QuotaCounts | null {
   const counts: Record<string, number> = {}
   for (const m of text.matchAll(COUNT_RE)) {
-    const who = m.groups?.who === 'cá nhân' ? 'individuals' : m.groups?.who === 'tập thể' ? 'collectives' : 'households'
+    const who =
+      m.groups?.who === 'cá nhân' ? 'individuals' : m.groups?.who === 'tập thể' ? 'collectives' : 'households'
     counts[who] = Number(m.groups?.n)
   }
   const percent: Record<string, number> = {}
   for (const m of text.matchAll(PERCENT_RE)) {
-    percent[m.groups?.who === 'cá nhân' ? 'individuals' : 'collectives'] = Number((m.groups?.n ?? '').replace(',', '.'))
+    percent[m.groups?.who === 'cá nhân' ? 'individuals' : 'collectives'] = Number(
+      (m.groups?.n ?? '').replace(',', '.'),
+    )
   }
   if (Object.keys(counts).length === 0 && Object.keys(percent).length === 0) return null
   const year = YEAR_RE.exec(text)?.groups?.y
@@ -86,6 +95,9 @@ export function readQuota(text: string): QuotaCounts | null {
     households: counts.households ?? null,
     per: PER_RE.exec(text)?.groups?.per?.trim() ?? null,
     max: MAX_RE.test(text),
-    percent: Object.keys(percent).length > 0 ? { collectives: percent.collectives ?? null, individuals: percent.individuals ?? null } : null,
+    percent:
+      Object.keys(percent).length > 0
+        ? { collectives: percent.collectives ?? null, individuals: percent.individuals ?? null }
+        : null,
   }
 }

@@ -35,7 +35,12 @@ export function findCrossRefs(text: string, where: { path: string; line: number 
     const paths = points.length > 0 ? bases.flatMap((b) => points.map((p) => `${b}.${p}`)) : bases
     for (const p of paths) {
       if (ctx.byPath.size > 0 && !ctx.byPath.has(p)) {
-        ctx.warn({ code: 'unresolved-crossref', message: `"${m[0].trim()}" points to ${p}, which the plan does not have`, path: where.path, line: where.line })
+        ctx.warn({
+          code: 'unresolved-crossref',
+          message: `"${m[0].trim()}" points to ${p}, which the plan does not have`,
+          path: where.path,
+          line: where.line,
+        })
       }
     }
     out.push({ text: m[0].trim(), paths })

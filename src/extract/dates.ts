@@ -28,7 +28,8 @@ const num = (s: string | undefined): number | null => (s === undefined ? null : 
 /** The first date in `text` (either form), with where it starts. */
 export function findDate(text: string): FoundDate | null {
   const candidates = [NUMERIC.exec(text), WORDS.exec(text), BLANK_NUMERIC.exec(text)].filter(
-    (m): m is RegExpExecArray => m !== null && m.groups !== undefined && (m.groups.y !== undefined || m.groups.m !== undefined),
+    (m): m is RegExpExecArray =>
+      m !== null && m.groups !== undefined && (m.groups.y !== undefined || m.groups.m !== undefined),
   )
   candidates.sort((a, b) => a.index - b.index)
   const m = candidates[0]

@@ -21,7 +21,10 @@ const CAMPAIGN_WORDS = /(Phong trào|phong trào|Cuộc vận động|cuộc v�
 const PERIOD = /(?<start>\d{4})\s*[-–]\s*(?<end>\d{4})|đến năm\s+(?<until>\d{4})/u
 const TITLES_UPPER = alternation(OFFICE_TITLES.map((t) => t.toLocaleUpperCase('vi')))
 const TITLE_RE = new RegExp(`(?:^|\\s)(?<title>${TITLES_UPPER})(?=\\s|$)`, 'u')
-const AUTHORITY_RE = new RegExp(`TM\\.\\s*(?<body>.+?)(?=\\s+(?:KT|TL|TUQ|Q)\\.|\\s+(?:${TITLES_UPPER})(?:\\s|$)|$)`, 'u')
+const AUTHORITY_RE = new RegExp(
+  `TM\\.\\s*(?<body>.+?)(?=\\s+(?:KT|TL|TUQ|Q)\\.|\\s+(?:${TITLES_UPPER})(?:\\s|$)|$)`,
+  'u',
+)
 const BEHALF_RE = new RegExp(`(?<prefix>KT|TL|TUQ|Q)\\.\\s*(?<title>${TITLES_UPPER})(?=\\s|$)`, 'u')
 // A person's name: two to six capitalized syllables at the end of the signature.
 const PERSON_RE = /(?<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})\s*$/u
@@ -40,7 +43,12 @@ export function extractMeta(doc: Doc, warn: (w: Warning) => void): MetaResult {
   const number = numberMatch?.number ? numberMatch.number : null
   const symbol = numberMatch?.symbol ?? null
   if (numberBlock && number === null) {
-    warn({ code: 'blank-number', message: 'the plan number is blank ("Số: /...")', path: null, line: numberBlock.line })
+    warn({
+      code: 'blank-number',
+      message: 'the plan number is blank ("Số: /...")',
+      path: null,
+      line: numberBlock.line,
+    })
   }
   const placeBlock = preamble.find((b) => PLACE_LINE.test(b.text.replace(/^\*+/, '')))
   const place = placeBlock ? (PLACE_LINE.exec(placeBlock.text)?.groups?.place?.trim() ?? null) : null
@@ -100,7 +108,9 @@ function readIssuer(preamble: Block[], place: string | null): Meta['issuer'] {
   const kindAt = preamble.findIndex((b) => KIND_LINE.test(b.text))
   const header = kindAt >= 0 ? preamble.slice(0, kindAt) : []
   const matches = (blocks: Block[]) => blocks.flatMap((b) => [...b.text.matchAll(ISSUER_ALL_RE)])
-  const acting = matches(preamble.slice(kindAt + 1)).filter((m) => ACTS_RE.test(m.input.slice((m.index ?? 0) + m[0].length)))
+  const acting = matches(preamble.slice(kindAt + 1)).filter((m) =>
+    ACTS_RE.test(m.input.slice((m.index ?? 0) + m[0].length)),
+  )
   const m = matches(header)[0] ?? acting[0]
   if (!m?.groups) return { name: null, level: null, locality: place }
   const unit = m.groups.unit?.toLocaleLowerCase('vi') ?? ''
@@ -114,7 +124,8 @@ function readIssuer(preamble: Block[], place: string | null): Meta['issuer'] {
 }
 
 function levelOf(unit: string, locality: string | null): Level {
-  if (unit === 'thành phố' && locality && CENTRAL_CITIES.some((c) => fold(locality).includes(fold(c)))) return 'province'
+  if (unit === 'thành phố' && locality && CENTRAL_CITIES.some((c) => fold(locality).includes(fold(c))))
+    return 'province'
   return UNIT_LEVELS.find(([w]) => w === unit)?.[1] ?? null
 }
 

@@ -11,11 +11,18 @@ import { findDate } from './dates.js'
 const SEGMENT = String.raw`\p{Lu}[\p{Lu}\d&]*\p{Ll}{0,2}(?![\p{L}\d])`
 const ID_SOURCE = String.raw`(?<number>\d{1,6})(?:\/(?<year>\d{4}))?\s?(?<sep>[/-])\s?(?<symbol>${SEGMENT}(?:\s?[-/]\s?${SEGMENT})*)`
 const KIND_SOURCE = alternation(DOC_KINDS)
-const REF_RE = new RegExp(`(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`, 'gu')
-const AFTER_RE = /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
+const REF_RE = new RegExp(
+  `(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`,
+  'gu',
+)
+const AFTER_RE =
+  /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
 const TITLE_RE = /^\s*(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)(?![\p{L}\d])(?<title>[^;]*)/u
 // An issuer's name ends before another citation or a verb phrase.
-const ISSUER_STOP = new RegExp(`\\s+(?:và\\s+(?:các\\s+)?(?:${KIND_SOURCE})|(?:đạt|tại|theo|nhằm|để)\\s)`, 'u')
+const ISSUER_STOP = new RegExp(
+  `\\s+(?:và\\s+(?:các\\s+)?(?:${KIND_SOURCE})|(?:đạt|tại|theo|nhằm|để)\\s)`,
+  'u',
+)
 const SELF_RE = /^(\(?\s*(Kèm theo|Ban hành kèm theo)|Số\s*:)/u
 const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
 
@@ -32,10 +39,18 @@ function places(doc: Doc): Place[] {
   const out: Place[] = []
   const inPreamble = doc.preamble.some((b) => BASIS_RE.test(b.text))
   // "(Kèm theo Quyết định số ...)" names the document itself, not a citation.
-  for (const b of doc.preamble.filter((x) => !SELF_RE.test(x.text))) out.push({ text: b.text, path: null, line: b.line, page: b.page, basis: inPreamble || BASIS_RE.test(b.text) })
+  for (const b of doc.preamble.filter((x) => !SELF_RE.test(x.text)))
+    out.push({
+      text: b.text,
+      path: null,
+      line: b.line,
+      page: b.page,
+      basis: inPreamble || BASIS_RE.test(b.text),
+    })
   for (const s of doc.flat) {
     out.push({ text: s.heading, path: s.path, line: s.line, page: s.page, basis: false })
-    for (const item of s.items) out.push({ text: item.text, path: s.path, line: item.line, page: item.page, basis: false })
+    for (const item of s.items)
+      out.push({ text: item.text, path: s.path, line: item.line, page: item.page, basis: false })
   }
   return out
 }
@@ -54,7 +69,8 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
       const known = byId.get(id.toUpperCase())
       if (known) {
         // A title in capitals ("32/CT-TTG") yields to the id as printed in running text.
-        if (known.id === known.id.toUpperCase() && id !== id.toUpperCase()) Object.assign(known, { id, symbol })
+        if (known.id === known.id.toUpperCase() && id !== id.toUpperCase())
+          Object.assign(known, { id, symbol })
         known.occurrences.push(occurrence)
         known.isLegalBasis ||= place.basis
         fillDetails(known, rest)
@@ -90,7 +106,8 @@ function fillDetails(reference: Reference, rest: string): void {
   if (!reference.issuer && issuer) reference.issuer = collapse(issuer)
   const afterIssuer = issuer ? after.slice(after.indexOf(issuer) + issuer.length) : after
   const title = TITLE_RE.exec(afterIssuer)?.groups?.title
-  if (!reference.title && title && collapse(title) !== '') reference.title = collapse(title).replace(/[”"]?\s*$/, (m) => m.trim())
+  if (!reference.title && title && collapse(title) !== '')
+    reference.title = collapse(title).replace(/[”"]?\s*$/, (m) => m.trim())
 }
 
 function kindFromSymbol(symbol: string): string {

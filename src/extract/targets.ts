@@ -2,12 +2,15 @@
 import type { Target } from '../../schemas/plan.js'
 import { TARGET_UNITS } from '../lexicon/targets.js'
 import { alternation } from '../normalize/text.js'
-import type { Doc } from '../types.js'
 import { flatten } from '../structure/sections.js'
+import type { Doc } from '../types.js'
 import { sectionsWithRole } from './items.js'
 
 const UNIT_SOURCE = alternation(TARGET_UNITS)
-const TARGET_RE = new RegExp(`(?<![\\d/.,])(?<value>\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?)\\s*(?<unit>%|${UNIT_SOURCE})(?![\\p{L}])`, 'gu')
+const TARGET_RE = new RegExp(
+  `(?<![\\d/.,])(?<value>\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?)\\s*(?<unit>%|${UNIT_SOURCE})(?![\\p{L}])`,
+  'gu',
+)
 const YEAR_RE = /(?:đến|trước|vào|trong)\s+năm\s+(?<y>\d{4})|năm\s+(?<y2>\d{4})/u
 
 /** Vietnamese number: "." groups thousands, "," is the decimal mark. */

@@ -24,7 +24,13 @@ interface Walk {
   bars: Set<number>
 }
 
-function push(walk: Walk, node: Nodes, kind: BlockKind, marker: string | null, extra: Partial<Block> = {}): void {
+function push(
+  walk: Walk,
+  node: Nodes,
+  kind: BlockKind,
+  marker: string | null,
+  extra: Partial<Block> = {},
+): void {
   // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**") stays as literal stars.
   const text = collapse(inlineText(node).replace(/\*{2,}/g, ' '))
   if (text === '' && !extra.cells) return
@@ -44,7 +50,8 @@ const VISIT: Partial<Record<RootContent['type'], (walk: Walk, node: never) => vo
   paragraph: (walk, node: Nodes) => push(walk, node, 'paragraph', null),
   html: (walk, node: Nodes & { value: string }) => {
     const text = node.value.replace(/<[^>]*>/g, ' ')
-    if (collapse(text) !== '') push(walk, { type: 'text', value: text, position: node.position } as Nodes, 'paragraph', null)
+    if (collapse(text) !== '')
+      push(walk, { type: 'text', value: text, position: node.position } as Nodes, 'paragraph', null)
   },
   code: (walk, node: Nodes) => push(walk, node, 'paragraph', null),
   blockquote: (walk, node: Parent) => visitAll(walk, node.children as RootContent[]),

@@ -1,7 +1,7 @@
 /** Plain text (and text extracted from PDF) → blocks. */
 import { collapse, stripMarks } from '../normalize/text.js'
-import type { Block } from '../types.js'
 import { BULLET_RE, startsWithLabel } from '../structure/labels.js'
+import type { Block } from '../types.js'
 
 const BAR_LINE = /^\s*\|\s*$/
 
@@ -17,7 +17,13 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
     if (!current) return
     const body = collapse(stripMarks(current.parts.join(' ')))
     if (body !== '') {
-      const block: Block = { kind: current.marker ? 'item' : 'paragraph', text: body, marker: current.marker, line: current.line, endLine: current.endLine }
+      const block: Block = {
+        kind: current.marker ? 'item' : 'paragraph',
+        text: body,
+        marker: current.marker,
+        line: current.line,
+        endLine: current.endLine,
+      }
       const page = pageOfLine?.[current.line - 1]
       if (page !== undefined) block.page = page
       if (pendingCell) block.cell = pendingCell
@@ -45,7 +51,12 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
       flush()
       if (bars > 0) pendingCell = bars >= 2 ? 'row' : 'cell'
       bars = 0
-      current = { parts: [bullet ? line.slice(bullet[0].length) : line], line: lineNo, endLine: lineNo, marker: bullet ? (bullet[1] ?? '-') : null }
+      current = {
+        parts: [bullet ? line.slice(bullet[0].length) : line],
+        line: lineNo,
+        endLine: lineNo,
+        marker: bullet ? (bullet[1] ?? '-') : null,
+      }
     } else if (current) {
       current.parts.push(line)
       current.endLine = lineNo

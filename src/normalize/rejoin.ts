@@ -1,8 +1,8 @@
 /** Re-join sentences that a page break split into two blocks. */
 import type { Warning } from '../../schemas/plan.js'
 import { parseLabel, startsWithLabel } from '../structure/labels.js'
-import { startsLower } from './text.js'
 import type { Block } from '../types.js'
+import { startsLower } from './text.js'
 
 // A block that ends like this has finished its sentence.
 const FINISHED = /[.;:!?…]["”»)]?$|\.\/\.$/u

@@ -1,11 +1,31 @@
 /** Text helpers shared by every stage: Unicode form, whitespace, tone marks, folding. */
 
 const OLD_TONES: Record<string, string> = {
-  oá: 'óa', oà: 'òa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
-  oé: 'óe', oè: 'òe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
-  uý: 'úy', uỳ: 'ùy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
-  Oá: 'Óa', Oà: 'Òa', Oả: 'Ỏa', Oã: 'Õa', Oạ: 'Ọa',
-  Uý: 'Úy', Uỳ: 'Ùy', Uỷ: 'Ủy', Uỹ: 'Ũy', Uỵ: 'Ụy',
+  oá: 'óa',
+  oà: 'òa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oé: 'óe',
+  oè: 'òe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uý: 'úy',
+  uỳ: 'ùy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
+  Oá: 'Óa',
+  Oà: 'Òa',
+  Oả: 'Ỏa',
+  Oã: 'Õa',
+  Oạ: 'Ọa',
+  Uý: 'Úy',
+  Uỳ: 'Ùy',
+  Uỷ: 'Ủy',
+  Uỹ: 'Ũy',
+  Uỵ: 'Ụy',
 }
 // Only at the end of a syllable: "hoàn" keeps its tone where it is.
 const OLD_TONE_RE = new RegExp(`(${Object.keys(OLD_TONES).join('|')})(?![\\p{L}])`, 'gu')

@@ -13,7 +13,31 @@ export interface Label {
 }
 
 /** The Vietnamese point alphabet: no f, j, w, z; đ after d. */
-export const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const
+export const POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+] as const
 
 export const BULLET_RE = /^([-+•–—*▪●◦])\s+/
 
@@ -37,7 +61,15 @@ export function romanValue(text: string): number {
 
 /** Roman numeral of a small positive number. */
 export function toRoman(n: number): string {
-  const table: [number, string][] = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']]
+  const table: [number, string][] = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ]
   let out = ''
   let rest = n
   for (const [v, s] of table) {

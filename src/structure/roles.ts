@@ -25,7 +25,10 @@ export function roleOf(heading: string): SectionRole {
   if (/muc dich/.test(text) && /yeu cau/.test(text)) return null
   const role = match(text.replace(/,/g, ''))
   // "TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG" joins two subjects: its children carry them.
-  const joined = text.split(/ va |, /).slice(1).map(match)
+  const joined = text
+    .split(/ va |, /)
+    .slice(1)
+    .map(match)
   if (role && joined.some((r) => r !== null && (FAMILY[r] ?? r) !== (FAMILY[role] ?? role))) return null
   return role
 }

@@ -72,12 +72,22 @@ export function buildSections(blocks: Block[]): { sections: Section[]; warnings:
     const parent = stack[at]?.section
     const under = stack[at]?.label
     const segments =
-      label.kind === 'clause' && under?.kind === 'clause' ? label.numbers.slice(under.numbers.length) : label.label.split('.')
+      label.kind === 'clause' && under?.kind === 'clause'
+        ? label.numbers.slice(under.numbers.length)
+        : label.label.split('.')
     const path = parent ? `${parent.path}.${segments.join('.')}` : label.label
     let heading = label.rest
     // A title wrapped onto a second block ("I. MỤC ĐÍCH," / "YÊU CẦU").
     const next = blocks[i + 1]
-    if (next && isUpper(heading) && isUpper(next.text) && !parseLabel(labelledText(next)) && next.text.split(' ').length <= 12 && /[,\p{L}]$/u.test(heading) && !/[.:]$/.test(next.text)) {
+    if (
+      next &&
+      isUpper(heading) &&
+      isUpper(next.text) &&
+      !parseLabel(labelledText(next)) &&
+      next.text.split(' ').length <= 12 &&
+      /[,\p{L}]$/u.test(heading) &&
+      !/[.:]$/.test(next.text)
+    ) {
       heading = `${heading} ${next.text}`
       i++
     }

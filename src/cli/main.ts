@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/** The `kh` command: arguments, help and exit codes; the work is in extract-command.ts. */
+import { existsSync, readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { DEFAULT_OUTPUT, INPUT_EXTENSIONS } from './discover.js'
+import { reasonOf, stackOf, UsageError } from './errors.js'
+import { removePendingTemps } from './write.js'
+
+const EXIT_FAILED = 1
+const EXIT_USAGE = 2
+
+const EXTRACT_HELP = `
+Output:
+  Each input becomes <dir>/<file name without extension>.json, written atomically.
+  Inputs that share a name are written under their path instead
+  (a/plan.txt → a--plan.txt.json), so none overwrites another.
+  With --ndjson, each plan is one line on stdout, in input order, and files
+  are written only when -o is given too. Problems and the summary go to stderr.
+
+Exit status:
+  0 every file succeeded, 1 some file failed, 2 usage error.
+
+Examples:
+  $ kh extract corpus -o out
+  $ kh extract plan.pdf --pretty
+  $ kh extract corpus --ndjson | jq -c '.meta.title'`
+
+/** The `kh` program with its commands. */
+function createProgram(): Command {
+  const program = new Command('kh')
+    .description('Turn Vietnamese government plan documents (Kế hoạch …/KH-UBND) into JSON.')
+    .version(packageVersion())
+    .showHelpAfterError('(add --help for usage)')
+    // Throw instead of exiting, so every usage error leaves with code 2.
+    .exitOverride()
+  program
+    .command('extract')
+    .description('extract plans from files and folders into JSON')
+    .argument('<paths...>', `files or folders (searched for ${INPUT_EXTENSIONS.join(' ')})`)
+    .option('-o, --output <dir>', `output folder (default: ${DEFAULT_OUTPUT}; with --ndjson: none)`)
+    .option('-j, --jobs <n>', 'files extracted at the same time', positiveInteger, availableParallelism())
+    .option('--ndjson', 'print one JSON plan per line on stdout; write files only with -o')
+    .option('--pretty', 'indent the JSON files (NDJSON lines stay one line)')
+    .option('--verbose', 'list every warning as file:line  warning  message  code')
+    .option('--debug', 'print stack traces of failures')
+    .addHelpText('after', EXTRACT_HELP)
+    .action(async (paths: string[], options) => {
+      // Loaded on use, so `--help`, `--version` and usage errors answer without loading the parsers.
+      const { runExtract } = await import('./extract-command.js')
+      process.exitCode = await runExtract(paths, options)
+    })
+  return program
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1.')
+  return n
+}
+
+// The version of the package this file belongs to, from src/cli/ or dist/src/cli/ alike.
+function packageVersion(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json')
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  }
+  return '0.0.0'
+}
+
+/** Parse the arguments, run, and turn every outcome into an exit code. */
+async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv)
+  } catch (error) {
+    process.exitCode = exitCodeOf(error, argv.includes('--debug'))
+  }
+}
+
+function exitCodeOf(error: unknown, debug: boolean): number {
+  // Commander has already printed its message (or the help).
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE
+  if (error instanceof UsageError) {
+    process.stderr.write(`kh: ${error.message}\n(add --help for usage)\n`)
+    return EXIT_USAGE
+  }
+  process.stderr.write(`kh: ${reasonOf(error)}\n`)
+  process.stderr.write(debug ? `${stackOf(error)}\n` : '(rerun with --debug for the stack trace)\n')
+  return EXIT_FAILED
+}
+
+// Ctrl-C: leave no temporary file behind; finished outputs are complete and stay.
+function onSignal(signal: NodeJS.Signals, code: number): void {
+  process.once(signal, () => {
+    removePendingTemps()
+    process.stderr.write(`\nkh: interrupted\n`)
+    process.exit(code)
+  })
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  removePendingTemps()
+  process.exit(process.exitCode ?? 0)
+})
+onSignal('SIGINT', 130)
+onSignal('SIGTERM', 143)
+await main(process.argv)

@@ -1,0 +1,260 @@
+/**
+ * `kh` as a user runs it: a real process in a temporary folder, exit codes,
+ * files on disk and what stderr says. Spawned through tsx, so no build is
+ * needed. The two batches start together when the file loads, and several
+ * tests read each one's result.
+ */
+import { execFile } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { outputNames } from '../src/cli/discover.js'
+import { writeFileAtomic } from '../src/cli/write.js'
+import { validatePlan } from '../src/index.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts')
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const HA_NAM = { seed: '000_9dd6dbdf273703a0.txt' }
+const VUNG_TAU = { seed: '003_e34268d9a63c9a71.txt' }
+const STACK_FRAME = /^\s+at /m
+// Not a PDF, whatever the name says: fixed bytes, so the failure is reproducible.
+const NOT_A_PDF = Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)
+
+interface Run {
+  dir: string
+  code: number
+  stdout: string
+  stderr: string
+}
+
+type Content = string | Uint8Array | { seed: string }
+
+/** Run `kh ...args` in a fresh temporary folder holding `files`, with pipes (not a terminal) as in CI. */
+function kh(files: Record<string, Content>, ...args: string[]): Promise<Run> {
+  const dir = sandbox(files)
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir }, (error, stdout, stderr) => {
+      resolve({ dir, code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+const sandboxes: string[] = []
+afterAll(() => {
+  for (const dir of sandboxes) rmSync(dir, { recursive: true, force: true })
+})
+
+function sandbox(files: Record<string, Content>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kh-cli-'))
+  sandboxes.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    const file = join(dir, name)
+    mkdirSync(dirname(file), { recursive: true })
+    if (typeof content === 'object' && 'seed' in content)
+      copyFileSync(join(ROOT, 'corpus', content.seed), file)
+    else writeFileSync(file, content)
+  }
+  return dir
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'))
+}
+
+describe.concurrent('kh extract on good documents', () => {
+  const good = kh(
+    {
+      'in/a.txt': HA_NAM,
+      'in/sub/b.txt': VUNG_TAU,
+      'in/README.md': '# Corpus\n',
+      'x/plan.txt': HA_NAM,
+      'y/plan.txt': VUNG_TAU,
+    },
+    ...['extract', 'in', 'x', 'y', '-o', 'out', '--pretty'],
+  )
+
+  it('exits 0 with one valid JSON file per document and a summary', async ({ expect }) => {
+    const { dir, code, stdout, stderr } = await good
+    expect(code, stderr).toBe(0)
+    const a = validatePlan(readJson(join(dir, 'out', 'a.json')))
+    expect(a.source.path).toBe(join('in', 'a.txt'))
+    expect(a.meta.issuer.locality).toBe('Hà Nam')
+    const b = validatePlan(readJson(join(dir, 'out', 'b.json')))
+    expect(b.source).toMatchObject({ path: join('in', 'sub', 'b.txt'), format: 'markdown' })
+    expect(stderr).toMatch(/^4 files: 4 succeeded, 0 failed, \d+ warnings? .*, [\d.]+ s, JSON in out\/$/m)
+    expect(stdout).toBe('')
+  })
+
+  it('indents files with --pretty', async ({ expect }) => {
+    const { dir } = await good
+    expect(readFileSync(join(dir, 'out', 'a.json'), 'utf8')).toMatch(/^\{\n {2}"schemaVersion": "1",\n/)
+  })
+
+  it('skips a folder readme and writes same-named inputs under their paths', async ({ expect }) => {
+    const { dir } = await good
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
+      'a.json',
+      'b.json',
+      'x--plan.txt.json',
+      'y--plan.txt.json',
+    ])
+    const y = validatePlan(readJson(join(dir, 'out', 'y--plan.txt.json')))
+    expect(y.source.path).toBe(join('y', 'plan.txt'))
+  })
+
+  it('streams NDJSON in input order, and writes no file without -o', async ({ expect }) => {
+    const { dir, code, stdout, stderr } = await kh(
+      { 'x.txt': HA_NAM, 'y.txt': VUNG_TAU },
+      'extract',
+      'y.txt',
+      'x.txt',
+      '--ndjson',
+    )
+    expect(code, stderr).toBe(0)
+    const lines = stdout.trimEnd().split('\n')
+    expect(lines.map((line) => validatePlan(JSON.parse(line)).source.path)).toEqual(['y.txt', 'x.txt'])
+    expect(existsSync(join(dir, 'out'))).toBe(false)
+  })
+})
+
+describe.concurrent('kh extract on bad documents', () => {
+  const bad = kh(
+    {
+      'in/good.txt': HA_NAM,
+      'in/bad.pdf': NOT_A_PDF,
+      'in/empty.pdf': '',
+      'notes.docx': 'PK',
+      'out/bad.json': '{"earlier": true}\n',
+    },
+    ...['extract', 'in', 'missing.txt', 'notes.docx', '-o', 'out', '--ndjson'],
+  )
+
+  it('exits 1 and still writes the good file', async ({ expect }) => {
+    const { dir, code } = await bad
+    expect(code).toBe(1)
+    expect(validatePlan(readJson(join(dir, 'out', 'good.json'))).source.path).toBe(join('in', 'good.txt'))
+  })
+
+  it('names each bad file and the reason in one line, without a stack', async ({ expect }) => {
+    const { stderr } = await bad
+    expect(stderr).toMatch(new RegExp(`^${join('in', 'bad.pdf')}  error  .*not a readable PDF`, 'm'))
+    expect(stderr).toMatch(new RegExp(`^${join('in', 'empty.pdf')}  error  .*empty`, 'm'))
+    expect(stderr).toMatch(/^missing\.txt {2}error {2}no such file or folder$/m)
+    expect(stderr).toMatch(/^notes\.docx {2}error {2}unsupported file type `\.docx`/m)
+    expect(stderr).toMatch(/^5 files: 1 succeeded, 4 failed, /m)
+    expect(stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('leaves no temporary file and keeps the earlier output of a failing file', async ({ expect }) => {
+    const { dir } = await bad
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['bad.json', 'good.json'])
+    expect(readFileSync(join(dir, 'out', 'bad.json'), 'utf8')).toBe('{"earlier": true}\n')
+  })
+
+  it('prints the good plans on stdout too with --ndjson and -o', async ({ expect }) => {
+    const { stdout } = await bad
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => validatePlan(JSON.parse(line)).source.path),
+    ).toEqual([join('in', 'good.txt')])
+  })
+
+  it('prints stacks with --debug', async ({ expect }) => {
+    const { code, stderr } = await kh({}, 'extract', 'missing.txt', '--debug')
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^missing\.txt {2}error {2}no such file or folder$/m)
+    expect(stderr).toMatch(STACK_FRAME)
+  })
+})
+
+describe.concurrent('kh usage', () => {
+  it('prints help for every option, and the version', async ({ expect }) => {
+    const [top, extract, version] = await Promise.all([
+      kh({}, '--help'),
+      kh({}, 'extract', '--help'),
+      kh({}, '--version'),
+    ])
+    expect(top.code).toBe(0)
+    expect(top.stdout).toMatch(/extract \[options\] <paths\.\.\.>/)
+    expect(extract.code).toBe(0)
+    for (const option of [
+      '-o, --output <dir>',
+      '-j, --jobs <n>',
+      '--ndjson',
+      '--pretty',
+      '--verbose',
+      '--debug',
+    ]) {
+      expect(extract.stdout).toContain(option)
+    }
+    expect(extract.stdout).toMatch(/Exit status:/)
+    expect(version.stdout.trim()).toBe((readJson(join(ROOT, 'package.json')) as { version: string }).version)
+  })
+
+  it.for([
+    ['no command', []],
+    ['no inputs', ['extract']],
+    ['an unknown option', ['extract', '--bogus', 'x.txt']],
+    ['a bad job count', ['extract', '-j', '0', 'x.txt']],
+    ['an unknown command', ['frobnicate']],
+    ['nothing to extract', ['extract', 'empty']],
+  ] as const)('exits 2 on %s, without a stack', async ([, args], { expect }) => {
+    const { code, stderr } = await kh({ 'empty/notes.json': '{}' }, ...args)
+    expect(code, stderr).toBe(2)
+    expect(stderr).not.toBe('')
+    expect(stderr).not.toMatch(STACK_FRAME)
+  })
+})
+
+describe('writeFileAtomic', () => {
+  it('replaces a file and leaves nothing else', async () => {
+    const dir = sandbox({ 'x.json': 'old' })
+    await writeFileAtomic(join(dir, 'x.json'), 'new')
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('new')
+    expect(readdirSync(dir)).toEqual(['x.json'])
+  })
+
+  it('fails without leaving anything when it cannot write', async () => {
+    const dir = sandbox({})
+    await expect(writeFileAtomic(join(dir, 'missing', 'x.json'), 'new')).rejects.toThrow(/ENOENT/)
+    expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('outputNames', () => {
+  it('keeps distinct names', () => {
+    expect(outputNames(['in/a.txt', 'in/b.md'])).toEqual(['a', 'b'])
+  })
+
+  it('spells out shared names by path, ignoring case', () => {
+    expect(outputNames(['a/plan.txt', 'b/Plan.md', 'c/other.pdf'])).toEqual([
+      'a--plan.txt',
+      'b--Plan.md',
+      'other',
+    ])
+  })
+
+  it('numbers paths that still meet', () => {
+    expect(outputNames(['a--b/x.txt', 'a/b--x.txt', 'x.txt', 'c/b--x.txt'])).toEqual([
+      'a--b--x.txt',
+      'a--b--x.txt-2',
+      'x.txt',
+      'c--b--x.txt',
+    ])
+  })
+})
