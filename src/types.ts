@@ -11,6 +11,8 @@ export interface SourceText {
   pageOfLine: number[] | null
   pages: number | null
   warnings: Warning[]
+  /** Blocks read from the file's own structure (DOCX); `line` points into `text`. Absent: parse `text`. */
+  blocks?: Block[]
 }
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row'

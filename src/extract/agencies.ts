@@ -1,5 +1,28 @@
 /** Agency names: find them in text, split lists of them, and give each its canonical name, key and level. */
-import type { Agency } from '../../schemas/plan.js'
+import type { Agency, Level } from '../../schemas/plan.js'
+import {
+  ABBREVIATIONS,
+  BREAKING_HEADS,
+  DESCRIPTIVE_HEADS,
+  GENERIC_HEADS,
+  GROUP_NOUNS,
+  GROUP_PLACE_LEADS,
+  GROUP_TAILS,
+  HEAD_OF_TITLES,
+  LEVEL_WORDS,
+  LOWER_TAILS,
+  NAMED_HEADS,
+  NATIONAL_PLACES,
+  NATIONAL_WORDS,
+  PARTY_COMMITTEE_KEY,
+  PARTY_COMMITTEES,
+  TIER_WORDS,
+  UNIT_WORDS,
+  WEAK_GROUP_NOUNS,
+} from '../lexicon/agencies.js'
+import { CENTRAL_CITIES } from '../lexicon/documents.js'
+import { LIST_JOINERS, NAME_STOPS } from '../lexicon/verbs.js'
+import { alternation, canonicalTones, collapse, escapeRe, fold, slug } from '../normalize/text.js'
 import type { Context } from './context.js'
 
 /** An agency named in a text, with where the name starts and ends. */
@@ -9,17 +32,346 @@ export interface AgencyMention {
   end: number
 }
 
+/** Where a name starts and ends in a text. */
+export interface Span {
+  start: number
+  end: number
+}
+
+const NOT_WORD = '(?![\\p{L}\\d])'
+const WORD_START = '(?<![\\p{L}\\d])'
+/** "Nội", "Y", and acronyms with inner marks: "GD&ĐT", "VH,TT&DL", "LĐ-TB&XH". */
+const CAP_WORD = String.raw`\p{Lu}[\p{L}\d]*(?:[&,.\-][\p{Lu}\d][\p{L}\d]*)*`
+/** A place name after a unit word: "Vũng Tàu", "Bà Rịa-Vũng Tàu", "Hồ Chí Minh". */
+const PROPER = String.raw`\p{Lu}\p{Ll}*(?:(?:\s?[-–]\s?|\s)\p{Lu}\p{Ll}*){0,4}`
+
+/** Both spellings of a lower-case word at the start of a list item: "sở" and "Sở". */
+const capVariants = (words: readonly string[]): string[] =>
+  words.flatMap((w) => [w, w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)])
+
+// "xã" is a unit, "xã hội" is not.
+const UNIT = `(?:${alternation(UNIT_WORDS.map(([w]) => w))})${NOT_WORD}(?!\\s+hội)`
+const UNIT_LIST = `(?:các\\s+)?${UNIT}(?:\\s*,\\s*${UNIT})*(?:\\s+và\\s+${UNIT})?`
+const TIER = `(?:${alternation(TIER_WORDS.map(([w]) => w))})${NOT_WORD}`
+const PARTY = `(?:${alternation(PARTY_COMMITTEES.map(([w]) => w))})${NOT_WORD}`
+const LOCALITY = `\\s+(?:${TIER}|${PARTY}|${UNIT_LIST}(?:\\s+${PROPER})?)`
+
+const HEADS = alternation([...NAMED_HEADS, ...GENERIC_HEADS])
+const HEAD_RE = new RegExp(`${WORD_START}(?:${HEADS})${NOT_WORD}`, 'gu')
+const NAMED = new Set(NAMED_HEADS)
+// "Bộ Chỉ huy Quân sự tỉnh" is a named body, not a ministry ("Bộ" + name).
+const NAMED_START_RE = new RegExp(`^(?:${alternation(NAMED_HEADS)})${NOT_WORD}`, 'u')
+
+const NOUN = `(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}`
+const GROUP_SOURCE =
+  `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?${NOUN}` +
+  `(?:\\s*,\\s*(?:các\\s+)?${NOUN}|\\s+và\\s+(?:các\\s+)?${NOUN})*` +
+  `(?<tail>\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})?` +
+  `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
+const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
+const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
+const NOUN_RE = new RegExp(`${WORD_START}${NOUN}`, 'gu')
+// Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
+const WEAK_START_RE = new RegExp(`^(?:${alternation(WEAK_GROUP_NOUNS)})${NOT_WORD}`, 'u')
+// A noun that starts a group: where a descriptive name stops ("Ban Quản lý các khu ... và các đơn vị").
+const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
+
+// Sticky steps of the name scanner, each tried at the current end of the name.
+const STEP = {
+  // "khu vực 8": a numbered region goes with its tail.
+  tail: new RegExp(`\\s+(?:${alternation(LOWER_TAILS)})${NOT_WORD}(?:\\s+\\d{1,3}${NOT_WORD})?`, 'uy'),
+  locality: new RegExp(LOCALITY, 'uy'),
+  stop: new RegExp(`\\s+(?:${alternation(NAME_STOPS)})${NOT_WORD}`, 'uy'),
+  join: /(?:\s+và|\s*[-–&])\s+(?=\p{Lu})/uy,
+  // A comma inside a name only before "B và C": "Sở Văn hóa, Thể thao và Du lịch".
+  comma: new RegExp(`,\\s+(?=${CAP_WORD}(?:\\s+\\p{Ll}+)?\\s+(?:và|&)\\s+\\p{Lu})`, 'uy'),
+  cap: new RegExp(`\\s*(?<word>${CAP_WORD})${NOT_WORD}`, 'uy'),
+  lower: new RegExp(`\\s+\\p{Ll}+${NOT_WORD}`, 'uy'),
+  head: new RegExp(`\\s*(?:${HEADS})${NOT_WORD}`, 'uy'),
+  // What a generic head needs after it: a capitalized word, or "và" and one ("Báo và Phát thanh").
+  named: new RegExp(`(?:\\s+và)?\\s+${CAP_WORD}`, 'uy'),
+  listComma: /,\s+/uy,
+  // Inside a descriptive name: "các" or "và" before a lower-case word ("Ban Quản lý các khu ... và khu ...").
+  descJoin: /\s+(?:các|và(?:\s+các)?)(?=\s+\p{Ll})/uy,
+}
+const DESCRIPTIVE = new Set(DESCRIPTIVE_HEADS)
+const PLACE_END_RE = new RegExp(`(?:${alternation(NATIONAL_PLACES)})$`, 'u')
+const ENDS_WITH_LOCALITY_RE = new RegExp(`(?:${LOCALITY})$`, 'u')
+
+const JOINERS = alternation(LIST_JOINERS)
+/** What may stand between two agencies of one list: ", ", "; ", "và các", ", Thủ trưởng ". */
+const LIST_GAP_RE = new RegExp(
+  `^\\s*(?:[,;]\\s*)?(?:(?:${JOINERS})\\s+(?:với\\s+)?)?(?:các\\s+)?(?:(?:${alternation(HEAD_OF_TITLES)})\\s+)?$`,
+  'u',
+)
+
+const ABBREVIATION_MAP = new Map(ABBREVIATIONS)
+const ABBREVIATION_RE = new RegExp(
+  `${WORD_START}(?:${alternation([...ABBREVIATION_MAP.keys()])})${NOT_WORD}`,
+  'gu',
+)
+const LEVEL_WORD_RE = new RegExp(`^(?:${alternation(Object.keys(LEVEL_WORDS))})\\s+`, 'u')
+const PARTY_ONLY_RE = new RegExp(`^${PARTY}(?:\\s+${PROPER})?(?:${LOCALITY})?$`, 'u')
+const LEVEL_MARK_RE = new RegExp(
+  `${WORD_START}(?<mark>${TIER}|${PARTY}|${UNIT})(?:\\s+(?<proper>${PROPER}))?`,
+  'u',
+)
+const NATIONAL_RE = new RegExp(`${WORD_START}(?:${alternation(NATIONAL_WORDS)})${NOT_WORD}`, 'u')
+const MARK_LEVELS = new Map<string, Level | 'city'>([...UNIT_WORDS, ...PARTY_COMMITTEES, ...TIER_WORDS])
+
+/** Run a sticky regex at `pos`. */
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos
+  return re.exec(text)
+}
+
+/** Replace what is inside quotes with spaces, so programme names yield no facts and indices stay put. */
+export function maskQuotes(text: string): string {
+  const blank = (m: string) => m.charAt(0) + ' '.repeat(m.length - 2) + m.charAt(m.length - 1)
+  return text.replace(/“[^”]*”/gu, blank).replace(/"[^"\n]*"/gu, blank)
+}
+
+/** Abbreviations expanded and tone marks in one placement: "UBND TP Vũng Tàu" → "Ủy ban nhân dân thành phố Vũng Tàu". */
+export function canonicalName(name: string): string {
+  const expanded = collapse(name.normalize('NFC')).replace(
+    ABBREVIATION_RE,
+    (m) => ABBREVIATION_MAP.get(m) ?? m,
+  )
+  return canonicalTones(expanded)
+}
+
+/** A syllable ("Nội", "Y") can take a lower-case second syllable; an acronym ("UBND") cannot. */
+const isSyllable = (word: string): boolean => word.length === 1 || /\p{Ll}/u.test(word)
+
+/**
+ * Where a name that has reached `pos` ends: over capitalized syllables, one lower-case syllable after a
+ * capitalized one ("Giáo dục"), "và"/"-" before a capitalized part, up to a locality ("tỉnh", "thành phố
+ * Vũng Tàu", "các phường, xã"), and never over a verb or a new head.
+ */
+function nameEnd(text: string, pos: number, afterCap: boolean, descriptive = false): number {
+  let end = pos
+  let syllable = afterCap
+  for (let steps = 0; steps < 60; steps++) {
+    if (descriptive) {
+      const join = at(STEP.descJoin, text, end)
+      const next = join ? end + join[0].length : end
+      const blocked =
+        at(STEP.stop, text, next) || at(STEP.locality, text, next) || (join && at(NOUN_AT_RE, text, next))
+      if (!blocked && at(STEP.lower, text, next)) {
+        end = next
+        syllable = true
+      }
+    }
+    let m = at(STEP.tail, text, end)
+    if (m) {
+      end += m[0].length
+      syllable = false
+      continue
+    }
+    m = at(STEP.locality, text, end)
+    if (m) return end + m[0].length
+    m = at(STEP.join, text, end) ?? at(STEP.comma, text, end)
+    if (m) {
+      if (at(STEP.head, text, end + m[0].length)) return end
+      end += m[0].length
+      syllable = false
+      continue
+    }
+    if (at(STEP.stop, text, end)) return end
+    m = at(STEP.cap, text, end)
+    if (m?.groups?.word) {
+      if (BREAKING_HEADS.includes(m.groups.word)) return end
+      end += m[0].length
+      // "Việt Nam" ends a name: "Hội Khuyến học Việt Nam ban hành" takes no "ban".
+      syllable = isSyllable(m.groups.word) && !PLACE_END_RE.test(text.slice(pos, end))
+      continue
+    }
+    m = syllable ? at(STEP.lower, text, end) : null
+    if (m) {
+      end += m[0].length
+      syllable = false
+      continue
+    }
+    return end
+  }
+  return end
+}
+
+/** The span of the name opened by a head word, or null when the head is an ordinary word ("Báo cáo"). */
+function headSpan(text: string, head: RegExpExecArray): Span | null {
+  const start = head.index
+  const afterHead = start + head[0].length
+  const end = nameEnd(text, afterHead, false, DESCRIPTIVE.has(head[0]))
+  // A generic head needs a name or a locality: "Sở Nội vụ", "Công an tỉnh"; "Ban hành", "Phòng, chống" are not names.
+  return NAMED.has(head[0]) || at(STEP.named, text, afterHead) || at(STEP.locality, text, afterHead)
+    ? { start, end }
+    : null
+}
+
+/**
+ * A generic group ("các sở, ban, ngành"); one noun without "các" is an ordinary word, and a capitalized noun
+ * before a capitalized word is a head ("các Ban Xây dựng Đảng", not "các tổ chức Hội").
+ */
+function isGroup(m: RegExpExecArray, text: string): boolean {
+  const last = [...m[0].matchAll(NOUN_RE)].pop()?.[0] ?? ''
+  if (/^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) return false
+  if (m.groups?.opener || m.groups?.tail) return true
+  return (m[0].match(NOUN_RE) ?? []).length >= 2 && !WEAK_START_RE.test(m[0])
+}
+
+/** Spans of every head-word name and generic group, in order, without overlaps. */
+function spans(text: string): Span[] {
+  const source = maskQuotes(canonicalTones(text))
+  const found: Span[] = []
+  for (const m of source.matchAll(HEAD_RE)) {
+    const span = headSpan(source, m)
+    if (span) found.push(span)
+  }
+  for (const m of source.matchAll(GROUP_RE))
+    if (isGroup(m, source)) found.push({ start: m.index, end: m.index + m[0].length })
+  found.sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: Span[] = []
+  for (const span of found) {
+    const last = out[out.length - 1]
+    if (!last || span.start >= last.end) out.push(span)
+  }
+  return out
+}
+
+/** Level of a "thành phố": a centrally-run city is a province, another city a district. */
+function cityLevel(proper: string | undefined, ctx: Context): Level {
+  const central = (name: string) => CENTRAL_CITIES.some((c) => fold(name).includes(fold(c)))
+  if (proper) {
+    if (central(proper)) return 'province'
+    if (!ctx.locality || fold(proper) !== fold(ctx.locality)) return 'district'
+  }
+  return ctx.locality && central(ctx.locality) ? 'province' : 'district'
+}
+
+/** Level from the level word (Sở, Phòng, Bộ), else the first locality word, else national words, else the issuer's place. */
+function levelOf(canonical: string, ctx: Context): Level {
+  const first = canonical.split(' ')[0] ?? ''
+  const byWord = NAMED_START_RE.test(canonical) ? null : LEVEL_WORDS[first]
+  if (byWord) return byWord
+  const m = LEVEL_MARK_RE.exec(canonical)
+  if (m?.groups?.mark) {
+    const level = MARK_LEVELS.get(m.groups.mark.replace(/\s+/gu, ' ')) ?? null
+    return level === 'city' ? cityLevel(m.groups.proper, ctx) : level
+  }
+  if (NATIONAL_RE.test(canonical)) return 'national'
+  // "Báo Hà Nam": named after the issuer's place, it sits at the issuer's level.
+  const place = ctx.locality ? fold(ctx.locality) : null
+  return place && fold(canonical).endsWith(` ${place}`) ? ctx.issuerLevel : null
+}
+
+/** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", the issuer's place). */
+function localityStart(body: string, ctx: Context): number {
+  const places = [...NATIONAL_PLACES, ...(ctx.locality ? [ctx.locality] : [])]
+  const re = new RegExp(
+    `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${places.map(escapeRe).join('|')})${NOT_WORD})`,
+    'u',
+  )
+  const m = re.exec(body)
+  return m ? m.index : body.length
+}
+
+/** Key: slug of the function without the level word and the locality; a group's key is its nouns. */
+function keyOf(canonical: string, ctx: Context): string {
+  const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
+  if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
+  return slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
+}
+
 /** Canonical name, key and level of one agency name as written. */
-export function toAgency(name: string, _ctx: Context): Agency {
-  return { name, canonical: name, key: name, level: null }
+export function toAgency(name: string, ctx: Context): Agency {
+  const written = collapse(name.normalize('NFC')).replace(/[\s,;:.]+$/u, '')
+  const canonical = canonicalName(written)
+  if (GROUP_WHOLE_RE.test(canonical)) {
+    const nouns = canonical.match(NOUN_RE) ?? []
+    return { name: written, canonical, key: slug(nouns.join(' ')), level: null }
+  }
+  return { name: written, canonical, key: keyOf(canonical, ctx), level: levelOf(canonical, ctx) }
 }
 
 /** Every agency named in free text, in order. */
-export function findAgencies(_text: string, _ctx: Context): AgencyMention[] {
-  return []
+export function findAgencies(text: string, ctx: Context): AgencyMention[] {
+  return spans(text).map(({ start, end }) => ({ agency: toAgency(text.slice(start, end), ctx), start, end }))
+}
+
+/**
+ * Where a name cut at a comma goes on ("Báo và Phát thanh, Truyền hình Cần Thơ"): the part after the comma
+ * must be a name fragment reaching `limit` (the next agency or the end of the list). Null when it is not.
+ */
+function continuation(text: string, pos: number, limit: number): number | null {
+  const comma = at(STEP.listComma, text, pos)
+  if (!comma) return null
+  const from = pos + comma[0].length
+  if (!at(STEP.cap, text, from) || at(STEP.head, text, from)) return null
+  const end = nameEnd(text, from, false)
+  // The fragment must end the list or reach the next name: "..., Thủ trưởng các ngành" goes on, so it is not one.
+  const ends = /^\s*(?:[,;:.]|và\s|$)/u.test(text.slice(end)) || at(STEP.stop, text, end) !== null
+  return end > from && end <= limit && ends ? end : null
+}
+
+/** Names chained from `from` by commas, semicolons and "và" ("Sở Nội vụ, Sở Tài chính và các đơn vị liên quan"). */
+export function chainFrom<T extends Span>(text: string, found: readonly T[], from: number): T[] {
+  const out: T[] = []
+  let pos = from
+  for (const span of found) {
+    if (span.start < pos) continue
+    const gap = text.slice(pos, span.start)
+    if (out.length === 0 ? !/^\s*$/u.test(gap) : !LIST_GAP_RE.test(gap)) break
+    out.push(span)
+    pos = span.end
+  }
+  return out
+}
+
+/** A chain of names, the last one carried over a comma when the list ends with its fragment ("..., Truyền hình Cần Thơ"). */
+function chain(text: string, found: Span[], from: number, limit: number): { spans: Span[]; end: number } {
+  const out = chainFrom(text, found, from).map((s) => ({ ...s }))
+  const last = out[out.length - 1]
+  // A name that ends with its locality is complete: "Tòa án nhân dân tỉnh, Thuế tỉnh" are two.
+  if (!last || ENDS_WITH_LOCALITY_RE.test(text.slice(last.start, last.end)))
+    return { spans: out, end: last?.end ?? from }
+  const next = found.find((s) => s.start >= last.end)
+  const goesOn = continuation(canonicalTones(text), last.end, Math.min(next?.start ?? limit, limit))
+  if (goesOn !== null) last.end = goesOn
+  return { spans: out, end: last.end }
+}
+
+/** The agencies a text opens with from `from` on ("Sở Nội vụ, Sở Tài chính và ... chủ trì"), and where they end. */
+export function leadingAgencies(text: string, ctx: Context, from = 0): { agencies: Agency[]; end: number } {
+  const colon = text.indexOf(':', from)
+  const result = chain(text, spans(text), from, colon === -1 ? text.length : colon)
+  return { agencies: result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx)), end: result.end }
+}
+
+/** Agencies chained after each match of `opener` ("phối hợp với X, Y và Z"), in order, each once. */
+export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agency[] {
+  const found = spans(text)
+  const out = new Map<string, Agency>()
+  for (const m of text.matchAll(opener)) {
+    const { spans: listed } = chain(text, found, m.index + m[0].length, text.length)
+    for (const s of listed) {
+      const agency = toAgency(text.slice(s.start, s.end), ctx)
+      out.set(agency.canonical, agency)
+    }
+  }
+  return [...out.values()]
 }
 
 /** Split an explicit list of agencies ("Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao"). */
-export function splitAgencyList(_text: string, _ctx: Context): Agency[] {
-  return []
+export function splitAgencyList(text: string, ctx: Context): Agency[] {
+  const source = canonicalTones(text)
+  const found = spans(text)
+  const out: Span[] = []
+  for (const [i, span] of found.entries()) {
+    const limit = found[i + 1]?.start ?? text.length
+    // A piece that does not start with a head word continues the previous name, unless that one is complete.
+    const complete = ENDS_WITH_LOCALITY_RE.test(source.slice(span.start, span.end))
+    const end = (complete ? null : continuation(source, span.end, limit)) ?? span.end
+    out.push({ start: span.start, end })
+  }
+  return out.map((s) => toAgency(text.slice(s.start, s.end), ctx))
 }

@@ -1,9 +1,467 @@
 /** Every dated obligation: what, by when, by whom, to whom. */
-import type { Deadline } from '../../schemas/plan.js'
+import type { Agency, Deadline, Due, Section } from '../../schemas/plan.js'
+import { MONTHLY, RELATIONS, ROMAN_QUARTERS, YEARLY } from '../lexicon/dates.js'
+import {
+  ACTION_ENDS,
+  ACTION_LOOKALIKES,
+  DATE_LEADS,
+  DEADLINE_ACTIONS,
+  DIRECTIVE_VERBS,
+  HORIZON_LEADS,
+  MAX_ACTION_GAP,
+  OBJECT_LEADS,
+  ONGOING_AFTER,
+  PARTNER_OPENERS,
+  PERIOD_LEADS,
+  RECIPIENT_OPENERS,
+  REPORT_VERBS,
+  TIME_LABELS,
+  TITLE_NOUNS,
+} from '../lexicon/verbs.js'
+import { alternation, collapse } from '../normalize/text.js'
 import type { Doc } from '../types.js'
+import { type AgencyMention, chainFrom, findAgencies, maskQuotes } from './agencies.js'
+import { parseClauseHeading, subjectStart } from './assignments.js'
 import type { Context } from './context.js'
+import { findDate } from './dates.js'
+
+type Relation = Deadline['relation']
+
+/** A dated phrase found in a sentence: its due date, how it binds, and where it (and its relation words) start. */
+interface Dated {
+  due: Due
+  relation: Relation
+  /** Start of the relation words ("Trước ngày ..."), or of the date when there are none. */
+  lead: number
+  /** The relation words as written, lower-case ("trước ngày", "vào"). */
+  leadWord: string | null
+  /** A deadline word ("trước", "chậm nhất", "trong" ...) comes right before the date. */
+  led: boolean
+  start: number
+  end: number
+}
+
+/** A text of the plan with where it stands, the task it belongs to, and who acts there by default. */
+interface Unit {
+  text: string
+  task: string
+  path: string
+  line: number
+  page?: number | undefined
+  actors: Agency[]
+}
+
+const NOT_WORD = '(?![\\p{L}\\d])'
+const WORD_START = '(?<![\\p{L}\\d])'
+const D = '(?<d>\\d{1,2})'
+const M = '(?<m>\\d{1,2})'
+const Y = '(?<y>\\d{4})'
+const DAY_MONTH = `ngày\\s*${D}\\s*(?:tháng\\s*|[/.-]\\s*)${M}`
+const YEAR_TAIL = '\\s*(?:,?\\s*năm\\s*|[/.-]\\s*)'
+
+const RELATION_RE = new RegExp(`(?:${alternation(RELATIONS.map(([w]) => w))})\\s*$`, 'iu')
+const RELATION_MAP = new Map(RELATIONS)
+const DATE_LEAD_RE = new RegExp(`${WORD_START}(?:${alternation(DATE_LEADS)})\\s*$`, 'iu')
+const YEARLY_RE = new RegExp(`${WORD_START}(?:${alternation(YEARLY)})${NOT_WORD}`, 'iu')
+const YEARLY_AFTER_RE = new RegExp(`^\\s*(?:${alternation(YEARLY)})${NOT_WORD}`, 'iu')
+const ACTION_RE = new RegExp(`${WORD_START}(?:${alternation(DEADLINE_ACTIONS)})${NOT_WORD}`, 'giu')
+// "giai đoạn 2023-2030", "từ năm 2023 đến năm 2030", "tầm nhìn đến năm 2045": periods, not deadlines.
+const PERIOD_BEFORE_RE = new RegExp(
+  `(?:(?:${alternation(PERIOD_LEADS)})\\s*|từ\\s+(?:năm\\s+)?\\d{4}\\s*(?:(?:đến|tới)(?:\\s+hết)?|-|–)\\s*|\\d{4}\\s*[-–]\\s*)$`,
+  'iu',
+)
+const PERIOD_AFTER_RE = /^\s*(?:[-–]\s*\d|(?:đến|tới)\s+(?:năm\s+)?\d{4})/iu
+const FROM_RE = /(?<![\p{L}\d])từ\s*$/iu
+// "ngày tháng năm 2024": the year of a (blank) date, not a deadline of its own.
+const DATE_PART_RE = /(?<![\p{L}\d])(?:ngày|tháng)\s*\d{0,2}\s*$/iu
+const RECIPIENT_RE = new RegExp(
+  `${WORD_START}(?:(?<report>${alternation(REPORT_VERBS)})|${alternation(RECIPIENT_OPENERS)})\\s+\\(?\\s*`,
+  'giu',
+)
+const LOOKALIKE_RE = new RegExp(`${WORD_START}(?:${alternation(ACTION_LOOKALIKES)})${NOT_WORD}`, 'giu')
+const DIRECTIVE_RE = new RegExp(`^\\s*(?:${alternation(DIRECTIVE_VERBS)})\\s+`, 'u')
+const LABEL_RE = new RegExp(`^\\s*(?:${alternation(TIME_LABELS)})[^:]{0,40}:\\s*$`, 'iu')
+const ONGOING_RE = new RegExp(`^\\s*[,;]?\\s*(?:${alternation(ONGOING_AFTER)})${NOT_WORD}`, 'iu')
+const HORIZON_RE = new RegExp(`^(?:${alternation(HORIZON_LEADS)})$`, 'u')
+// A title noun, capitalized as in a title ("Chiến lược", not "chiến lược").
+const TITLE_RE = new RegExp(`${WORD_START}(?:${alternation(TITLE_NOUNS)})${NOT_WORD}`, 'u')
+// Words after which an agency is an object, not the one who acts.
+const OBJECT_END_RE = new RegExp(
+  `${WORD_START}(?:${alternation([...PARTNER_OPENERS, ...OBJECT_LEADS, ...RECIPIENT_OPENERS, ...REPORT_VERBS])})\\s*[,;:]?\\s*\\(?\\s*$`,
+  'iu',
+)
+// One more verb of a comma-separated run before an action: "sơ kết, " in "sơ kết, đánh giá".
+const VERB_RUN_RE = /(?<![\p{L}\d])(?:\p{Ll}+\s){0,3}\p{Ll}+,\s*$/u
+const ACTION_BEFORE_RE = new RegExp(`${WORD_START}(?:${alternation(DEADLINE_ACTIONS)})\\s+$`, 'iu')
+const ACTION_END_RE = new RegExp(`\\s(?:${alternation(ACTION_ENDS)})\\s|[;:]|\\.(?:\\s|$)`, 'u')
+const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+(?=["“(]?\p{Lu})/u
+const PLACE_DATE_RE = /^[\p{L} .-]{2,40},\s*ngày/u
+
+const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s))
+
+/** How the words before a date bind it: "Trước ngày" → before, "chậm nhất" → by, "vào năm" → in. */
+function relationBefore(prefix: string): { relation: Relation; length: number } | null {
+  const m = RELATION_RE.exec(prefix)
+  if (!m) return null
+  const relation = RELATION_MAP.get(m[0].trim().toLocaleLowerCase('vi').replace(/\s+/gu, ' '))
+  return relation ? { relation, length: m[0].length } : null
+}
+
+/** What a shape reads: the match's parts, the text before and after it, and whether a deadline word leads it. */
+interface Seen {
+  g: Record<string, string | undefined>
+  before: string
+  after: string
+  sentence: string
+  led: boolean
+}
+
+/** A date shape: its pattern, whether its relation is read with "ngày", the relation when none is written, and its reader. */
+interface Shape {
+  re: RegExp
+  dayForm: boolean
+  relation: Relation
+  read: (seen: Seen) => Due | null
+}
+
+const due = (kind: Due['kind'], parts: Partial<Omit<Due, 'kind'>>): Due => ({
+  kind,
+  year: parts.year ?? null,
+  month: parts.month ?? null,
+  day: parts.day ?? null,
+  quarter: parts.quarter ?? null,
+})
+
+/** A year that opens or closes a period ("từ năm 2023 đến năm 2030") or belongs to a date ("ngày tháng năm 2024"). */
+const inPeriod = ({ before, after }: Seen): boolean =>
+  [FROM_RE, DATE_PART_RE, PERIOD_BEFORE_RE].some((re) => re.test(before)) || PERIOD_AFTER_RE.test(after)
+
+/** Date shapes, most specific first; every match claims its text, even one that is then not a deadline. */
+const SHAPES: readonly Shape[] = [
+  {
+    // A bare "ngày 09/11/2023" is a citation's date; a deadline has "trước", "chậm nhất", "vào" ... before it.
+    re: new RegExp(`${WORD_START}${DAY_MONTH}${YEAR_TAIL}${Y}${NOT_WORD}`, 'giu'),
+    dayForm: true,
+    relation: 'on',
+    read: ({ g, led }) => (led ? due('date', { year: num(g.y), month: num(g.m), day: num(g.d) }) : null),
+  },
+  {
+    re: new RegExp(`${WORD_START}ngày\\s*${D}\\s*(?:của\\s+)?(?:${alternation(MONTHLY)})${NOT_WORD}`, 'giu'),
+    dayForm: true,
+    relation: 'on',
+    read: ({ g }) => due('monthly', { day: num(g.d) }),
+  },
+  {
+    // Day and month with no year: every year when "hằng năm" says so, else a date of an unstated year.
+    re: new RegExp(`${WORD_START}${DAY_MONTH}(?![\\d/.-])${NOT_WORD}`, 'giu'),
+    dayForm: true,
+    relation: 'on',
+    read: ({ g, led, after, sentence }) => {
+      const parts = { month: num(g.m), day: num(g.d) }
+      if (YEARLY_AFTER_RE.test(after) || (led && YEARLY_RE.test(sentence))) return due('yearly', parts)
+      return led ? due('date', parts) : null
+    },
+  },
+  {
+    re: new RegExp(
+      `${WORD_START}(?:quý|quí|qúy)\\s+(?<q>IV|III|II|I|[1-4])${NOT_WORD}(?:\\s*(?:\\/|,?\\s*năm)\\s*${Y})?`,
+      'giu',
+    ),
+    dayForm: false,
+    relation: 'in',
+    read: ({ g }) =>
+      due('quarter', { year: num(g.y), quarter: ROMAN_QUARTERS[(g.q ?? '').toUpperCase()] ?? num(g.q) }),
+  },
+  {
+    re: new RegExp(`${WORD_START}tháng\\s*${M}\\s*(?:${alternation(YEARLY)})${NOT_WORD}`, 'giu'),
+    dayForm: false,
+    relation: 'in',
+    read: ({ g }) => due('yearly', { month: num(g.m) }),
+  },
+  {
+    re: new RegExp(`${WORD_START}tháng\\s*${M}${YEAR_TAIL}${Y}${NOT_WORD}`, 'giu'),
+    dayForm: false,
+    relation: 'in',
+    read: ({ g, before }) =>
+      FROM_RE.test(before) ? null : due('month', { year: num(g.y), month: num(g.m) }),
+  },
+  {
+    re: new RegExp(`${WORD_START}năm\\s+${Y}${NOT_WORD}`, 'giu'),
+    dayForm: false,
+    relation: 'in',
+    read: (seen) => (inPeriod(seen) ? null : due('year', { year: num(seen.g.y) })),
+  },
+]
+
+/** A dated phrase from one match of a shape, or null when the match is not a deadline on its own terms. */
+function toDated(shape: Shape, m: RegExpExecArray, sentence: string): Dated | null {
+  const start = m.index
+  const end = start + m[0].length
+  const before = sentence.slice(0, start)
+  const seen: Seen = {
+    g: m.groups ?? {},
+    before,
+    after: sentence.slice(end),
+    sentence,
+    led: DATE_LEAD_RE.test(before),
+  }
+  const found = shape.read(seen)
+  if (!found) return null
+  // "Trước ngày 05 tháng 12": the relation is read with the word "ngày".
+  const rel = relationBefore(shape.dayForm ? `${before}ngày` : before)
+  const lead = rel ? (shape.dayForm ? start + 'ngày'.length : start) - rel.length : start
+  const leadWord = rel ? collapse(sentence.slice(lead, start)).toLocaleLowerCase('vi') || 'ngày' : null
+  return { due: found, relation: rel?.relation ?? shape.relation, lead, leadWord, led: seen.led, start, end }
+}
+
+/** Dated phrases of a sentence (quotes masked), in order; each stretch of text is read by one shape only. */
+function datedPhrases(sentence: string): Dated[] {
+  const claimed: [number, number][] = []
+  const free = (s: number, e: number) => claimed.every(([a, b]) => e <= a || s >= b)
+  const out: Dated[] = []
+  for (const shape of SHAPES) {
+    for (const m of sentence.matchAll(shape.re)) {
+      const end = m.index + m[0].length
+      if (!free(m.index, end)) continue
+      claimed.push([m.index, end])
+      const dated = toDated(shape, m, sentence)
+      if (dated) out.push(dated)
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** The clause (between semicolons) around a position. */
+function clauseAround(sentence: string, pos: number): [number, number] {
+  const start = sentence.lastIndexOf(';', pos - 1) + 1
+  const end = sentence.indexOf(';', pos)
+  return [start, end === -1 ? sentence.length : end]
+}
+
+const wordsIn = (text: string): number => text.split(/\s+/u).filter(Boolean).length
+
+/** Where action words start, nouns that look like them ("Chương trình") aside. */
+function actionWords(sentence: string): number[] {
+  const plain = sentence.replace(LOOKALIKE_RE, (m) => ' '.repeat(m.length))
+  return [...plain.matchAll(ACTION_RE)].map((m) => m.index)
+}
+
+/** Take an action back over the verbs run before it: "sơ kết, đánh giá" from "đánh giá", "báo cáo đánh giá" too. */
+function runBack(sentence: string, from: number, start: number): number {
+  let at = start
+  for (let runs = 0; runs < 4; runs++) {
+    const before = sentence.slice(from, at)
+    const adjacent = ACTION_BEFORE_RE.exec(before)
+    if (adjacent) {
+      at -= adjacent[0].length
+      continue
+    }
+    const run = VERB_RUN_RE.exec(before)
+    if (!run) break
+    // "tổ chức sơ kết, ": the run starts at its action word when it has one inside.
+    const inner = [...run[0].matchAll(ACTION_RE)].find((m) => m.index > 0)
+    if (inner) return at - run[0].length + inner.index
+    // Other words join the run only as a whole phrase of their own: "..., rút kinh nghiệm, khen thưởng".
+    if (!/(?:^|[,;:])\s*$/u.test(before.slice(0, run.index))) break
+    at -= run[0].length
+  }
+  return at
+}
+
+/**
+ * Where the action of a dated phrase starts: the nearest action word before it in its clause, if close
+ * enough (else the first close one after), not a word that only carries the report ("gửi về Phòng ...").
+ */
+function actionStart(sentence: string, actions: number[], dated: Dated, carriers: number[]): number | null {
+  const [from, to] = clauseAround(sentence, dated.start)
+  const before = actions.filter((i) => i >= from && i < dated.lead)
+  const nearest = before[before.length - 1]
+  if (nearest !== undefined && wordsIn(sentence.slice(nearest, dated.lead)) <= MAX_ACTION_GAP) {
+    // "báo cáo ... gửi về Phòng X": "gửi" only carries the report of the action before it.
+    const own = before.filter((i, n) => n === 0 || !carriers.includes(i))
+    return runBack(sentence, from, own[own.length - 1] ?? nearest)
+  }
+  return (
+    actions.find(
+      (i) => i >= dated.end && i < to && wordsIn(sentence.slice(dated.end, i)) <= MAX_ACTION_GAP,
+    ) ?? null
+  )
+}
+
+/** The verb phrase of the action, up to the date, a recipient, a purpose ("để tổng hợp") or the clause's end. */
+function actionText(sentence: string, start: number, dated: Dated, stopsAt: number[]): string {
+  const rest = sentence.slice(start)
+  const stops = [ACTION_END_RE.exec(rest)?.index ?? rest.length]
+  if (dated.lead > start) stops.push(dated.lead - start)
+  for (const r of stopsAt) if (r > start + 1) stops.push(r - start)
+  return trimAction(rest.slice(0, Math.min(...stops)))
+}
+
+/** Whitespace collapsed, stray punctuation and markup at the ends removed, at most 200 characters. */
+function trimAction(text: string): string {
+  const clean = collapse(text.replace(/[*()]/gu, ' ')).replace(/^[\s,;:.–-]+|[\s,;:.–-]+$/gu, '')
+  return clean.length > 200 ? `${clean.slice(0, 200).replace(/\s+\S*$/u, '')} …` : clean
+}
+
+/** With no action word, the clause itself without its date says what is due. */
+function fallbackAction(sentence: string, dated: Dated): string {
+  const [from, to] = clauseAround(sentence, dated.start)
+  return trimAction(`${sentence.slice(from, dated.lead)} ${sentence.slice(dated.end, to)}`)
+}
+
+/** Recipients after "gửi về", "về", "(qua ...)", "báo cáo ..." from `from` on, and where an action phrase must stop before them. */
+function recipientsIn(
+  sentence: string,
+  mentions: AgencyMention[],
+  from: number,
+): { agencies: AgencyMention[]; stops: number[] } {
+  const agencies: AgencyMention[] = []
+  const stops: number[] = []
+  for (const m of sentence.matchAll(RECIPIENT_RE)) {
+    if (m.index < from) continue
+    const listed = chainFrom(sentence, mentions, m.index + m[0].length)
+    const first = listed[0]
+    if (!first) continue
+    // "gửi về X" is not part of the action; "báo cáo X" is, up to X.
+    stops.push(m.groups?.report ? first.start : m.index)
+    for (const a of listed) if (!agencies.includes(a)) agencies.push(a)
+  }
+  return { agencies, stops }
+}
+
+/**
+ * Actors: the agencies the sentence opens with ("Các sở, ban, ngành ... tổ chức ..."), or that follow its
+ * opening phrase ("Trước ngày 05 tháng 12 hằng năm, các đơn vị báo cáo ..."), or that a directive names
+ * ("Ủy ban nhân dân tỉnh yêu cầu các sở ..."); none when the first agency is an object ("phối hợp với X").
+ */
+function actorsIn(sentence: string, mentions: AgencyMention[]): AgencyMention[] {
+  const first = mentions[0]
+  if (!first) return []
+  const before = sentence.slice(0, first.start)
+  const { from } = subjectStart(sentence)
+  const atStart = first.start >= from && /^\s*$/u.test(sentence.slice(from, first.start))
+  if (!atStart && (!/[,;:]\s*$/u.test(before) || OBJECT_END_RE.test(before))) return []
+  const subject = chainFrom(sentence, mentions, first.start)
+  const last = subject[subject.length - 1]
+  const directive = last ? DIRECTIVE_RE.exec(sentence.slice(last.end)) : null
+  if (!last || !directive) return subject
+  const named = chainFrom(sentence, mentions, last.end + directive[0].length)
+  return named.length > 0 ? named : subject
+}
+
+/** Whether a dated phrase is a deadline: what it needs besides its date, by kind. */
+function isObligation(sentence: string, dated: Dated, start: number | null, labelled: boolean): boolean {
+  const { kind } = dated.due
+  if (labelled || kind === 'date' || kind === 'yearly' || kind === 'monthly') return true
+  // A year needs an action ("sơ kết ... vào năm 2025"); a month or quarter an action or "trước", "trong" ...
+  if (start === null) return kind !== 'year' && dated.led
+  // "phê duyệt Chiến lược hạ tầng số đến năm 2025": the year is the title's horizon.
+  const horizon = dated.leadWord !== null && HORIZON_RE.test(dated.leadWord)
+  return !(
+    kind === 'year' &&
+    horizon &&
+    start < dated.lead &&
+    TITLE_RE.test(sentence.slice(start, dated.lead))
+  )
+}
+
+/** Deadlines stated in one sentence of a unit. */
+function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
+  const masked = maskQuotes(sentence)
+  const phrases = datedPhrases(masked).filter(
+    (d) => minYear === null || d.due.year === null || d.due.year >= minYear,
+  )
+  if (phrases.length === 0) return []
+  const mentions = findAgencies(sentence, ctx)
+  const actions = actionWords(masked)
+  const subject = actorsIn(masked, mentions)
+  return phrases.flatMap((dated) => {
+    // "Năm 2025 và các năm tiếp theo": ongoing work from a year on, not a deadline.
+    if (ONGOING_RE.test(masked.slice(dated.end))) return []
+    const labelled = LABEL_RE.test(masked.slice(0, dated.lead))
+    const [clauseStart] = clauseAround(masked, dated.start)
+    const recipients = recipientsIn(masked, mentions, clauseStart)
+    const start = actionStart(masked, actions, dated, recipients.stops)
+    if (!isObligation(masked, dated, start, labelled)) return []
+    const action =
+      start !== null
+        ? actionText(masked, start, dated, recipients.stops)
+        : labelled
+          ? unit.task
+          : fallbackAction(masked, dated)
+    const actors = subject.filter((m) => !recipients.agencies.includes(m))
+    const deadline: Deadline = {
+      text: sentence,
+      action,
+      due: dated.due,
+      relation: dated.relation,
+      actors: actors.length > 0 ? actors.map((m) => m.agency) : unit.actors,
+      recipients: recipients.agencies.map((m) => m.agency),
+      path: unit.path,
+      line: unit.line,
+    }
+    if (unit.page !== undefined) deadline.page = unit.page
+    return [deadline]
+  })
+}
+
+/** Sentences of a text. */
+function sentences(text: string): string[] {
+  return text.split(SENTENCE_SPLIT_RE).filter((s) => s.trim() !== '')
+}
+
+/** Headings and items of every section, each with the agencies of its clause as default actors. */
+function units(doc: Doc, ctx: Context): Unit[] {
+  const actorsByPath = new Map<string, Agency[]>()
+  const out: Unit[] = []
+  const inherited = (s: Section): Agency[] => {
+    const parent = s.path.includes('.')
+      ? actorsByPath.get(s.path.slice(0, s.path.lastIndexOf('.')))
+      : undefined
+    return parent ?? []
+  }
+  for (const s of doc.flat) {
+    const own = parseClauseHeading(s.heading, ctx).agencies
+    const actors = own.length > 0 ? own : inherited(s)
+    actorsByPath.set(s.path, actors)
+    const task = s.heading
+    out.push({ text: s.heading, task, path: s.path, line: s.line, page: s.page, actors })
+    for (const item of s.items)
+      out.push({ text: item.text, task, path: s.path, line: item.line, page: item.page, actors })
+  }
+  return out
+}
+
+/** The plan's own year, from the place-and-date line ("Hà Nam, ngày tháng năm 2024"): earlier years are history. */
+function planYear(doc: Doc): number | null {
+  for (const block of doc.preamble) {
+    if (!PLACE_DATE_RE.test(block.text)) continue
+    const year = findDate(block.text)?.date.year
+    if (year) return year
+  }
+  return null
+}
 
 /** Deadlines from every heading and item of the body. */
-export function extractDeadlines(_doc: Doc, _ctx: Context): Deadline[] {
-  return []
+export function extractDeadlines(doc: Doc, ctx: Context): Deadline[] {
+  const minYear = planYear(doc)
+  const seen = new Set<string>()
+  const out: Deadline[] = []
+  for (const unit of units(doc, ctx)) {
+    for (const sentence of sentences(unit.text)) {
+      for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
+        const key = JSON.stringify([
+          deadline.path,
+          deadline.line,
+          deadline.due,
+          deadline.relation,
+          deadline.text,
+        ])
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.push(deadline)
+      }
+    }
+  }
+  return out
 }

@@ -1,0 +1,246 @@
+/** Agency vocabulary: head words, abbreviations, locality words and generic group nouns. */
+import type { Level } from '../../schemas/plan.js'
+
+/**
+ * Heads that name a whole body on their own: "Ủy ban nhân dân tỉnh", "UBND", "Chính phủ".
+ * Written with tone marks in one placement (`canonicalTones`): the text is matched after the same step.
+ */
+export const NAMED_HEADS = [
+  'Ủy ban nhân dân',
+  'UBND',
+  'Hội đồng nhân dân',
+  'HĐND',
+  'Ủy ban Mặt trận Tổ quốc Việt Nam',
+  'UBMTTQVN',
+  'UBMTTQ',
+  'Mặt trận Tổ quốc Việt Nam',
+  'MTTQVN',
+  'Liên đoàn Lao động',
+  'LĐLĐ',
+  'Thủ tướng Chính phủ',
+  'Chính phủ',
+  'Quốc hội',
+  'Bộ Chính trị',
+  'Ban Bí thư',
+  'Tỉnh ủy',
+  'Thành ủy',
+  'Huyện ủy',
+  'Quận ủy',
+  'Thị ủy',
+  'Bảo hiểm xã hội',
+  'BHXH',
+  'Viện kiểm sát nhân dân',
+  'Tòa án nhân dân',
+  'Bộ Chỉ huy Quân sự',
+  'Bộ đội Biên phòng',
+  'Ban Quản lý',
+  'Ban quản lý',
+  'Kho bạc Nhà nước',
+  'Kho bạc nhà nước',
+  'Ngân hàng Nhà nước',
+  'Ngân hàng nhà nước',
+  'Kiểm toán Nhà nước',
+  'Kiểm toán nhà nước',
+]
+
+/**
+ * Heads that need a name or a locality after them: "Sở" + "Nội vụ", "Hội" + "Khuyến học", "Công an" + "tỉnh".
+ * Without one they are ordinary words ("Báo cáo", "Ban hành", "Hội nghị", "Phòng, chống", "Trường hợp").
+ */
+export const GENERIC_HEADS = [
+  'Sở',
+  'Phòng',
+  'Bộ',
+  'ngành',
+  'Ngành',
+  'Ủy ban',
+  'Hội đồng',
+  'Hội',
+  'Hiệp hội',
+  'Liên hiệp các Hội',
+  'Liên hiệp',
+  'Ban',
+  'Báo',
+  'Đài',
+  'Trung tâm',
+  'Đoàn',
+  'Công an',
+  'Văn phòng',
+  'Thanh tra',
+  'Kho bạc',
+  'Tổng cục',
+  'Chi cục',
+  'Cục',
+  'Ngân hàng',
+  'Trường',
+  'Viện',
+  'Bệnh viện',
+  'Chi nhánh',
+  'Tổng Công ty',
+  'Công ty',
+  'Bưu điện',
+  'Thuế',
+  'Hải quan',
+  'Tỉnh đoàn',
+  'Thành đoàn',
+  'Ban Chỉ huy',
+]
+
+/** Heads whose name goes on in lower case up to a verb: "Ban Quản lý các khu công nghệ cao và khu công nghiệp". */
+export const DESCRIPTIVE_HEADS = ['Ban Quản lý', 'Ban quản lý']
+
+/** Level words that open a name and are left out of its key: "Sở"/"Phòng" differ only by level. */
+export const LEVEL_WORDS: Record<string, Level> = {
+  Sở: 'province',
+  Phòng: 'district',
+  Bộ: 'national',
+  ngành: null,
+  Ngành: null,
+}
+
+/** Heads that always start a new name, even with no comma or "và" before them ("Sở KH&CN Sở Công Thương"). */
+export const BREAKING_HEADS = ['Sở', 'Phòng']
+
+/** Abbreviations and their expansions, matched as whole tokens. */
+export const ABBREVIATIONS: readonly [string, string][] = [
+  ['UBND', 'Ủy ban nhân dân'],
+  ['HĐND', 'Hội đồng nhân dân'],
+  ['UBMTTQVN', 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
+  ['UBMTTQ VN', 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
+  ['UBMTTQ', 'Ủy ban Mặt trận Tổ quốc'],
+  ['MTTQVN', 'Mặt trận Tổ quốc Việt Nam'],
+  ['MTTQ', 'Mặt trận Tổ quốc'],
+  ['LĐLĐ', 'Liên đoàn Lao động'],
+  ['BHXH', 'Bảo hiểm xã hội'],
+  ['GD&ĐT', 'Giáo dục và Đào tạo'],
+  ['GD-ĐT', 'Giáo dục và Đào tạo'],
+  ['GDĐT', 'Giáo dục và Đào tạo'],
+  ['BGDĐT', 'Bộ Giáo dục và Đào tạo'],
+  ['TT&TT', 'Thông tin và Truyền thông'],
+  ['TTTT', 'Thông tin và Truyền thông'],
+  ['KH&CN', 'Khoa học và Công nghệ'],
+  ['KHCN', 'Khoa học và Công nghệ'],
+  ['KH&ĐT', 'Kế hoạch và Đầu tư'],
+  ['KHĐT', 'Kế hoạch và Đầu tư'],
+  ['VH,TT&DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VHTT&DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VH-TT-DL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VHTTDL', 'Văn hóa, Thể thao và Du lịch'],
+  ['VH&TT', 'Văn hóa và Thông tin'],
+  ['LĐ-TB&XH', 'Lao động - Thương binh và Xã hội'],
+  ['LĐTB&XH', 'Lao động - Thương binh và Xã hội'],
+  ['LĐTBXH', 'Lao động - Thương binh và Xã hội'],
+  ['NN&PTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['NNPTNT', 'Nông nghiệp và Phát triển nông thôn'],
+  ['NN&MT', 'Nông nghiệp và Môi trường'],
+  ['TN&MT', 'Tài nguyên và Môi trường'],
+  ['TNMT', 'Tài nguyên và Môi trường'],
+  ['GTVT', 'Giao thông vận tải'],
+  ['TC-KH', 'Tài chính - Kế hoạch'],
+  ['VP', 'Văn phòng'],
+  ['TW', 'Trung ương'],
+  ['TP.', 'thành phố'],
+  ['TP', 'thành phố'],
+]
+
+/** Administrative unit words after a name ("tỉnh", "thành phố Vũng Tàu") and the level they give it. */
+export const UNIT_WORDS: readonly [string, Level | 'city'][] = [
+  ['tỉnh', 'province'],
+  ['Tỉnh', 'province'],
+  ['thành phố', 'city'],
+  ['Thành phố', 'city'],
+  ['TP.', 'city'],
+  ['TP', 'city'],
+  ['huyện', 'district'],
+  ['quận', 'district'],
+  ['thị xã', 'district'],
+  ['thị trấn', 'commune'],
+  ['đặc khu', 'commune'],
+  ['phường', 'commune'],
+  ['xã', 'commune'],
+]
+
+/** Party committees: after a board's name they say where it sits ("Ban Tuyên giáo Tỉnh ủy"). */
+export const PARTY_COMMITTEES: readonly [string, Level | 'city'][] = [
+  ['Tỉnh ủy', 'province'],
+  ['Thành ủy', 'city'],
+  ['Huyện ủy', 'district'],
+  ['Quận ủy', 'district'],
+  ['Thị ủy', 'district'],
+]
+
+/** Key shared by every party committee, whatever its level. */
+export const PARTY_COMMITTEE_KEY = 'cap-uy'
+
+/** "cấp tỉnh", "các cấp": a level named by the word "cấp". */
+export const TIER_WORDS: readonly [string, Level | 'city'][] = [
+  ['cấp tỉnh', 'province'],
+  ['cấp thành phố', 'city'],
+  ['cấp huyện', 'district'],
+  ['cấp xã', 'commune'],
+  ['cấp cơ sở', 'commune'],
+  ['các cấp', null],
+  ['cùng cấp', null],
+]
+
+/** Words that make a name national when no lower locality follows ("Hội Khuyến học Việt Nam", "Bộ Nội vụ"). */
+export const NATIONAL_WORDS = [
+  'Việt Nam',
+  'Trung ương',
+  'Chính phủ',
+  'Thủ tướng',
+  'Quốc hội',
+  'Ban Bí thư',
+  'Bộ Chính trị',
+]
+
+/** Place names that end a key like a locality does. */
+export const NATIONAL_PLACES = ['Việt Nam', 'Trung ương']
+
+/** Lower-case words that continue a name ("Phát triển nông thôn", "Ngân hàng Chính sách xã hội", "khu vực XIX"). */
+export const LOWER_TAILS = [
+  'nông thôn',
+  'nhân dân',
+  'xã hội',
+  'vận tải',
+  'khu vực',
+  'khu',
+  'đại biểu',
+  'nhà nước',
+]
+
+/**
+ * Nouns of generic groups: "các sở, ban, ngành", "các cơ quan, đơn vị liên quan". A group is an agency in
+ * lists and clause headings, with no level.
+ */
+export const GROUP_NOUNS = [
+  'sở',
+  'ban',
+  'ngành',
+  'cơ quan báo chí',
+  'cơ quan',
+  'đơn vị',
+  'đoàn thể',
+  'địa phương',
+  'tổ chức chính trị - xã hội',
+  'tổ chức chính trị-xã hội',
+  'tổ chức chính trị xã hội',
+  'tổ chức xã hội - nghề nghiệp',
+  'tổ chức xã hội nghề nghiệp',
+  'tổ chức xã hội',
+  'tổ chức',
+  'hội',
+  'doanh nghiệp',
+]
+
+/** Nouns that open a group only after "các" ("các hội"): alone they are ordinary words ("xã hội", "ban hành"). */
+export const WEAK_GROUP_NOUNS = ['hội', 'ban', 'tổ chức']
+
+/** Words that end a group: "các sở, ban, ngành có liên quan", "các đơn vị liên quan". */
+export const GROUP_TAILS = ['có liên quan', 'liên quan']
+
+/** Words between a group and its locality: "các tổ chức xã hội trên địa bàn tỉnh", "các sở, ngành của thành phố". */
+export const GROUP_PLACE_LEADS = ['trên địa bàn', 'của', 'thuộc']
+
+/** Titles of a body's head that stand for the body in a clause ("Thủ trưởng các sở, ban, ngành ..."). */
+export const HEAD_OF_TITLES = ['Thủ trưởng', 'Giám đốc', 'Lãnh đạo', 'Chủ tịch', 'Người đứng đầu']

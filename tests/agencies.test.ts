@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest'
+import {
+  agenciesAfter,
+  canonicalName,
+  findAgencies,
+  leadingAgencies,
+  splitAgencyList,
+  toAgency,
+} from '../src/extract/agencies.js'
+import { emptyContext } from '../src/extract/context.js'
+
+const province = emptyContext({ issuerLevel: 'province', locality: 'Hà Nam' })
+const district = emptyContext({ issuerLevel: 'district', locality: 'Vũng Tàu' })
+const centralCity = emptyContext({ issuerLevel: 'province', locality: 'Cần Thơ' })
+
+const names = (text: string, ctx = province) => findAgencies(text, ctx).map((m) => m.agency.name)
+const keys = (text: string, ctx = province) => splitAgencyList(text, ctx).map((a) => a.key)
+
+describe('toAgency', () => {
+  it.each([
+    ['Sở Giáo dục và Đào tạo', 'giao-duc-va-dao-tao', 'province'],
+    ['Phòng Giáo dục và Đào tạo', 'giao-duc-va-dao-tao', 'district'],
+    ['Bộ Giáo dục và Đào tạo', 'giao-duc-va-dao-tao', 'national'],
+    ['Hội Khuyến học tỉnh', 'hoi-khuyen-hoc', 'province'],
+    ['Ủy ban nhân dân các huyện, thị xã, thành phố', 'uy-ban-nhan-dan', 'district'],
+    ['Ban Tuyên giáo Tỉnh ủy', 'ban-tuyen-giao', 'province'],
+    ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'uy-ban-mat-tran-to-quoc', 'province'],
+    ['Hội Khuyến học Việt Nam', 'hoi-khuyen-hoc', 'national'],
+    ['Thủ tướng Chính phủ', 'thu-tuong-chinh-phu', 'national'],
+    ['Bộ Chỉ huy Quân sự tỉnh', 'bo-chi-huy-quan-su', 'province'],
+    ['Tỉnh ủy', 'cap-uy', 'province'],
+    ['Báo Hà Nam', 'bao', 'province'],
+    ['Hội Khuyến học', 'hoi-khuyen-hoc', null],
+    ['Trung tâm Văn hoá, Thông tin và Thể thao', 'trung-tam-van-hoa-thong-tin-va-the-thao', null],
+  ])('%s in a province plan → %s, %s', (name, key, level) => {
+    expect(toAgency(name, province)).toMatchObject({ name, key, level })
+  })
+
+  it.each([
+    ['Hội Khuyến học thành phố Vũng Tàu', 'hoi-khuyen-hoc', 'district'],
+    ['Liên đoàn Lao động thành phố Vũng Tàu', 'lien-doan-lao-dong', 'district'],
+    ['Ủy ban nhân dân các phường, xã', 'uy-ban-nhan-dan', 'commune'],
+    ['UBND cấp xã', 'uy-ban-nhan-dan', 'commune'],
+    ['UBND Thành phố', 'uy-ban-nhan-dan', 'district'],
+    ['Phòng Tài chính - Kế hoạch', 'tai-chinh-ke-hoach', 'district'],
+  ])('%s in a district plan → %s, %s', (name, key, level) => {
+    expect(toAgency(name, district)).toMatchObject({ key, level })
+  })
+
+  it('gives a centrally-run city province level, and a named city the level of a city', () => {
+    expect(toAgency('Công an thành phố', centralCity).level).toBe('province')
+    expect(toAgency('UBND thành phố Vũng Tàu', province).level).toBe('district')
+    expect(toAgency('Ủy ban nhân dân Thành phố Hồ Chí Minh', district).level).toBe('province')
+  })
+
+  it('expands abbreviations and puts tone marks in one placement', () => {
+    expect(toAgency('Sở GD&ĐT', province)).toMatchObject({
+      canonical: 'Sở Giáo dục và Đào tạo',
+      key: 'giao-duc-va-dao-tao',
+    })
+    expect(toAgency('UBMTTQVN tỉnh', province).canonical).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh')
+    expect(toAgency('Ủy ban MTTQVN tỉnh', province).key).toBe('uy-ban-mat-tran-to-quoc')
+    expect(toAgency('LĐLĐ tỉnh', province).key).toBe('lien-doan-lao-dong')
+    expect(toAgency('Uỷ ban nhân dân tỉnh', province).canonical).toBe('Ủy ban nhân dân tỉnh')
+    expect(canonicalName('Sở VH,TT&DL')).toBe('Sở Văn hóa, Thể thao và Du lịch')
+    expect(canonicalName('Sở LĐ-TB&XH')).toBe('Sở Lao động - Thương binh và Xã hội')
+    expect(canonicalName('Sở NN&PTNT, Sở TN&MT, Sở TT&TT, Sở KH&CN')).toBe(
+      'Sở Nông nghiệp và Phát triển nông thôn, Sở Tài nguyên và Môi trường, Sở Thông tin và Truyền thông, Sở Khoa học và Công nghệ',
+    )
+    expect(canonicalName('HĐND TP Vũng Tàu')).toBe('Hội đồng nhân dân thành phố Vũng Tàu')
+  })
+
+  it('keys a generic group by its nouns, with no level', () => {
+    expect(toAgency('các sở, ban, ngành', province)).toMatchObject({ key: 'so-ban-nganh', level: null })
+    expect(toAgency('các cơ quan, đơn vị liên quan', province)).toMatchObject({
+      key: 'co-quan-don-vi',
+      level: null,
+    })
+  })
+})
+
+describe('findAgencies', () => {
+  it('takes capitalized syllables, their lower-case second syllable, "và" and the locality, and stops at the verb', () => {
+    expect(names('Hội Khuyến học tỉnh chủ trì, phối hợp tổ chức triển khai')).toEqual(['Hội Khuyến học tỉnh'])
+    expect(names('Chủ trì, phối hợp với Hội Khuyến học thành phố triển khai', district)).toEqual([
+      'Hội Khuyến học thành phố',
+    ])
+    expect(names('Sở Thông tin và Truyền thông phối hợp với Ban Tuyên giáo Tỉnh ủy chỉ đạo')).toEqual([
+      'Sở Thông tin và Truyền thông',
+      'Ban Tuyên giáo Tỉnh ủy',
+    ])
+    expect(names('do Bộ Giáo dục và Đào tạo phối hợp với Hội Khuyến học Việt Nam ban hành')).toEqual([
+      'Bộ Giáo dục và Đào tạo',
+      'Hội Khuyến học Việt Nam',
+    ])
+  })
+
+  it('reads localities with commas and lists of units', () => {
+    expect(names('Ủy ban nhân dân các huyện, thị xã, thành phố xây dựng kế hoạch')).toEqual([
+      'Ủy ban nhân dân các huyện, thị xã, thành phố',
+    ])
+    expect(names('UBND tỉnh Bà Rịa-Vũng Tàu về việc')).toEqual(['UBND tỉnh Bà Rịa-Vũng Tàu'])
+  })
+
+  it('keeps lower-case words that belong to a name, and "xã hội" is not a commune', () => {
+    expect(
+      names('Sở Nông nghiệp và Phát triển nông thôn, Bảo hiểm xã hội tỉnh và Ngân hàng Chính sách xã hội'),
+    ).toEqual([
+      'Sở Nông nghiệp và Phát triển nông thôn',
+      'Bảo hiểm xã hội tỉnh',
+      'Ngân hàng Chính sách xã hội',
+    ])
+    expect(names('phối hợp với Ban Quản lý các khu công nghệ cao và khu công nghiệp và các đơn vị')).toEqual([
+      'Ban Quản lý các khu công nghệ cao và khu công nghiệp',
+      'các đơn vị',
+    ])
+  })
+
+  it('finds generic groups', () => {
+    expect(names('phối hợp với các cơ quan, đơn vị liên quan tham mưu')).toEqual([
+      'các cơ quan, đơn vị liên quan',
+    ])
+  })
+
+  it('does not take ordinary words that share a head word', () => {
+    expect(names('Báo cáo kết quả triển khai thực hiện')).toEqual([])
+    expect(names('Ban hành quy định; Hội nghị sơ kết; Phòng, chống ma túy; Trường hợp cần thiết')).toEqual([])
+    expect(names('xây dựng xã hội học tập, các tổ chức xã hội')).toEqual(['các tổ chức xã hội'])
+  })
+
+  it('ignores names inside quotes', () => {
+    expect(names('Phong trào “Sở Giáo dục thi đua” do Sở Nội vụ phát động')).toEqual(['Sở Nội vụ'])
+  })
+
+  it('gives where each name starts and ends', () => {
+    const [m] = findAgencies('Giao Sở Tư pháp theo dõi', province)
+    expect(m).toMatchObject({ start: 5, end: 15 })
+  })
+})
+
+describe('splitAgencyList', () => {
+  it('splits names that contain commas correctly', () => {
+    expect(keys('Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao', district)).toEqual([
+      'van-hoa-va-thong-tin',
+      'trung-tam-van-hoa-thong-tin-va-the-thao',
+    ])
+    expect(keys('Sở Thông tin và Truyền thông, Báo Hà Nam, Đài Phát thanh và Truyền hình tỉnh')).toEqual([
+      'thong-tin-va-truyen-thong',
+      'bao',
+      'dai-phat-thanh-va-truyen-hinh',
+    ])
+  })
+
+  it('splits on "và" before a head word', () => {
+    expect(keys('Sở Giáo dục và Đào tạo và Sở Nội vụ')).toEqual(['giao-duc-va-dao-tao', 'noi-vu'])
+  })
+
+  it('continues the previous name with a piece that has no head word, unless that name is complete', () => {
+    expect(splitAgencyList('Báo và Phát thanh, Truyền hình Cần Thơ', centralCity).map((a) => a.name)).toEqual(
+      ['Báo và Phát thanh, Truyền hình Cần Thơ'],
+    )
+    expect(splitAgencyList('Tòa án nhân dân tỉnh, Thuế tỉnh', province).map((a) => a.name)).toEqual([
+      'Tòa án nhân dân tỉnh',
+      'Thuế tỉnh',
+    ])
+  })
+
+  it('keeps groups and drops what names no agency', () => {
+    expect(keys('Viện, Trường; Sở, ban, ngành có liên quan')).toEqual(['so-ban-nganh'])
+    expect(keys('Doanh nghiệp, nhà đầu tư')).toEqual([])
+  })
+})
+
+describe('leadingAgencies and agenciesAfter', () => {
+  it('reads the agencies a text opens with, and where they end', () => {
+    const text = 'Sở Tài chính, Sở Nội vụ và các đơn vị liên quan tham mưu Ủy ban nhân dân tỉnh'
+    const { agencies, end } = leadingAgencies(text, province)
+    expect(agencies.map((a) => a.key)).toEqual(['tai-chinh', 'noi-vu', 'don-vi'])
+    expect(text.slice(end)).toBe(' tham mưu Ủy ban nhân dân tỉnh')
+    expect(leadingAgencies('Tham mưu Ủy ban nhân dân tỉnh', province).agencies).toEqual([])
+  })
+
+  it('reads the agencies after an opener', () => {
+    const partners = agenciesAfter(
+      'Chủ trì, phối hợp chặt chẽ với Sở Nội vụ, Sở Y tế triển khai',
+      /phối hợp chặt chẽ với /gu,
+      province,
+    )
+    expect(partners.map((a) => a.key)).toEqual(['noi-vu', 'y-te'])
+  })
+})

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest'
+import type { Assignment } from '../schemas/plan.js'
+import { extractAssignments, parseClauseHeading, toTask } from '../src/extract/assignments.js'
+import { emptyContext } from '../src/extract/context.js'
+import { extractFile } from '../src/pipeline.js'
+import { doc } from './helpers.js'
+
+const province = emptyContext({ issuerLevel: 'province', locality: 'Hà Nam' })
+const district = emptyContext({ issuerLevel: 'district', locality: 'Vũng Tàu' })
+
+/** The parts of an assignment the facts speak about. */
+const summary = (a: Assignment) => ({
+  path: a.path,
+  keys: a.agencies.map((x) => x.key),
+  level: a.agencies[0]?.level ?? null,
+  requested: a.requested,
+  roles: a.tasks.map((t) => t.role),
+})
+
+const plan = (body: string) =>
+  doc(`KẾ HOẠCH\n\nVề việc thử\n\nI. MỤC ĐÍCH\n\nPhát huy.\n\nII. TỔ CHỨC THỰC HIỆN\n\n${body}`)
+
+describe('parseClauseHeading', () => {
+  it('reads the agencies before ":" or before the verb, "Đề nghị", and the rest', () => {
+    expect(parseClauseHeading('Sở Tài chính: Căn cứ khả năng cân đối ngân sách', province)).toMatchObject({
+      agencies: [{ key: 'tai-chinh' }],
+      requested: false,
+      rest: 'Căn cứ khả năng cân đối ngân sách',
+    })
+    expect(parseClauseHeading('Đề nghị Ban Tuyên giáo Tỉnh ủy: Tăng cường phối hợp', province)).toMatchObject(
+      {
+        agencies: [{ key: 'ban-tuyen-giao' }],
+        requested: true,
+      },
+    )
+    expect(parseClauseHeading('Hội Khuyến học tỉnh chủ trì, phối hợp tổ chức', province).rest).toBe(
+      'chủ trì, phối hợp tổ chức',
+    )
+    expect(parseClauseHeading('Giao Công an tỉnh chủ trì theo dõi', province)).toMatchObject({
+      agencies: [{ key: 'cong-an' }],
+      requested: false,
+    })
+  })
+
+  it('finds no agency in a heading that names none', () => {
+    expect(parseClauseHeading('Báo cáo kết quả triển khai thực hiện', district).agencies).toEqual([])
+    expect(parseClauseHeading('Đề nghị khen thưởng theo quy định', district)).toMatchObject({
+      agencies: [],
+      requested: false,
+    })
+  })
+})
+
+describe('toTask', () => {
+  it('leads with "Chủ trì", coordinates with "Phối hợp", after a leading agency too', () => {
+    expect(toTask('Chủ trì, phối hợp với Sở Nội vụ: Tham mưu', 1, province)).toMatchObject({
+      role: 'lead',
+      partners: [{ key: 'noi-vu' }],
+    })
+    expect(toTask('Phối hợp chặt chẽ với các cơ quan, ban, ngành trong việc', 1, province)).toMatchObject({
+      role: 'coordinate',
+      partners: [{ key: 'co-quan-ban-nganh' }],
+    })
+    expect(
+      toTask('Sở Thông tin và Truyền thông phối hợp với Ban Tuyên giáo Tỉnh ủy chỉ đạo', 1, province).role,
+    ).toBe('coordinate')
+    expect(toTask('Hội Khuyến học tỉnh chủ trì, phối hợp tổ chức triển khai', 1, province)).toMatchObject({
+      role: 'lead',
+      partners: [],
+    })
+  })
+
+  it('is other for any other opening, even with "phối hợp" inside', () => {
+    expect(toTask('Tăng cường phối hợp với các sở, ngành liên quan', 1, province)).toMatchObject({
+      role: 'other',
+      partners: [{ key: 'so-nganh' }],
+    })
+  })
+})
+
+describe('extractAssignments', () => {
+  it('makes one assignment per clause that names agencies, with its tasks', async () => {
+    const d = await plan(`1. Phòng Giáo dục và Đào tạo
+
+- Chủ trì, phối hợp với Phòng Nội vụ triển khai Kế hoạch.
+
+- Xem xét, lựa chọn các tập thể.
+
+2. Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao
+
+Phối hợp với UBND các phường, xã tuyên truyền.
+
+3. Đề nghị Hội Khuyến học thành phố: Chủ trì tổ chức thi đua.
+
+4. Báo cáo kết quả triển khai thực hiện
+
+- Các đơn vị báo cáo trước ngày 05 tháng 12 hằng năm.`)
+    expect(extractAssignments(d, district).map(summary)).toEqual([
+      {
+        path: 'II.1',
+        keys: ['giao-duc-va-dao-tao'],
+        level: 'district',
+        requested: false,
+        roles: ['lead', 'other'],
+      },
+      {
+        path: 'II.2',
+        keys: ['van-hoa-va-thong-tin', 'trung-tam-van-hoa-thong-tin-va-the-thao'],
+        level: 'district',
+        requested: false,
+        roles: ['coordinate'],
+      },
+      { path: 'II.3', keys: ['hoi-khuyen-hoc'], level: 'district', requested: true, roles: ['lead'] },
+    ])
+  })
+
+  it('takes points as tasks, and leaves the closing formula out', async () => {
+    const d = await plan(`1. Công an tỉnh
+
+a) Chủ trì, phối hợp với Sở Y tế tổ chức tập huấn.
+
+b) Phối hợp với Sở Tư pháp tuyên truyền.
+
+2. Ủy ban nhân dân các huyện, thị xã, thành phố xây dựng kế hoạch cụ thể.
+
+Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành triển khai thực hiện Kế hoạch này.
+
+Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các đơn vị báo cáo.`)
+    const [police, committees] = extractAssignments(d, province)
+    expect(police?.tasks.map((t) => [t.role, t.partners.map((p) => p.key)])).toEqual([
+      ['lead', ['y-te']],
+      ['coordinate', ['tu-phap']],
+    ])
+    expect(committees).toMatchObject({
+      path: 'II.2',
+      agencies: [{ key: 'uy-ban-nhan-dan', level: 'district' }],
+    })
+    expect(committees?.tasks.map((t) => t.text)).toEqual(['xây dựng kế hoạch cụ thể.'])
+  })
+
+  it('hands the job to the points of a clause that names no agency', async () => {
+    const d = await plan(
+      '1. Trách nhiệm của các đơn vị\n\na) Sở Nội vụ: Hướng dẫn khen thưởng.\n\nb) Tổng hợp kết quả.',
+    )
+    expect(extractAssignments(d, province).map(summary)).toEqual([
+      { path: 'II.1.a', keys: ['noi-vu'], level: 'province', requested: false, roles: ['other'] },
+    ])
+  })
+
+  it('reads nothing outside the implementation part', async () => {
+    const d = await doc('KẾ HOẠCH\n\nVề việc thử\n\nI. NỘI DUNG\n\n1. Sở Nội vụ chủ trì tổ chức.')
+    expect(extractAssignments(d, province)).toEqual([])
+  })
+})
+
+describe('extractAssignments on the seed plans', () => {
+  it('Hà Nam (province): clauses VII.1–9', async () => {
+    const plan = await extractFile('corpus/000_9dd6dbdf273703a0.txt')
+    const got = plan.assignments.map(summary)
+    expect(got.map((a) => a.path)).toEqual([
+      'VII.1',
+      'VII.2',
+      'VII.3',
+      'VII.4',
+      'VII.5',
+      'VII.6',
+      'VII.7',
+      'VII.8',
+      'VII.9',
+    ])
+    expect(got[1]).toMatchObject({
+      keys: ['giao-duc-va-dao-tao'],
+      level: 'province',
+      roles: ['lead', 'coordinate'],
+    })
+    expect(got[2]).toMatchObject({ keys: ['noi-vu'], level: 'province', roles: ['lead', 'coordinate'] })
+    expect(got[3]).toMatchObject({ keys: ['tai-chinh'], level: 'province', requested: false })
+    expect(got[4]?.keys).toEqual(['thong-tin-va-truyen-thong', 'bao', 'dai-phat-thanh-va-truyen-hinh'])
+    expect(got[5]).toMatchObject({ keys: ['hoi-khuyen-hoc'], requested: false, roles: ['lead'] })
+    expect(got[6]).toMatchObject({ keys: ['ban-tuyen-giao'], requested: true })
+    expect(got[7]).toMatchObject({ keys: ['uy-ban-mat-tran-to-quoc'], requested: true })
+    expect(got[8]).toMatchObject({ keys: ['uy-ban-nhan-dan'], level: 'district', requested: false })
+    const leadPartners = (a: Assignment | undefined) =>
+      a?.tasks.filter((t) => t.role === 'lead').flatMap((t) => t.partners.map((p) => p.key))
+    expect(leadPartners(plan.assignments[1])).toEqual(['noi-vu'])
+    expect(leadPartners(plan.assignments[2])).toEqual(['giao-duc-va-dao-tao'])
+  })
+
+  it('Vũng Tàu (district): clauses VII.1–9, and VII.10 is not an assignment', async () => {
+    const plan = await extractFile('corpus/003_e34268d9a63c9a71.txt')
+    const got = plan.assignments.map(summary)
+    expect(got.map((a) => a.path)).toEqual([
+      'VII.1',
+      'VII.2',
+      'VII.3',
+      'VII.4',
+      'VII.5',
+      'VII.6',
+      'VII.7',
+      'VII.8',
+      'VII.9',
+    ])
+    expect(got[0]).toMatchObject({ keys: ['co-quan-ban-nganh-doan-the-don-vi'], requested: false })
+    expect(got[1]).toMatchObject({
+      keys: ['giao-duc-va-dao-tao'],
+      level: 'district',
+      roles: ['lead', 'lead', 'lead', 'other'],
+    })
+    expect(got[2]).toMatchObject({ keys: ['noi-vu'], level: 'district', roles: ['coordinate', 'other'] })
+    expect(got[3]).toMatchObject({ keys: ['tai-chinh-ke-hoach'], level: 'district', roles: ['coordinate'] })
+    expect(got[4]).toMatchObject({
+      keys: ['van-hoa-va-thong-tin', 'trung-tam-van-hoa-thong-tin-va-the-thao'],
+      roles: ['coordinate', 'lead'],
+    })
+    expect(got[5]).toMatchObject({ keys: ['lien-doan-lao-dong'], requested: true, roles: ['lead'] })
+    expect(got[6]).toMatchObject({ keys: ['hoi-khuyen-hoc'], requested: true, roles: ['lead'] })
+    expect(got[7]).toMatchObject({ keys: ['uy-ban-mat-tran-to-quoc'], requested: true })
+    expect(got[8]).toMatchObject({ keys: ['uy-ban-nhan-dan'], level: 'commune', requested: false })
+    const partners = plan.assignments[1]?.tasks
+      .filter((t) => t.role === 'lead')
+      .flatMap((t) => t.partners.map((p) => p.key))
+    expect(partners).toEqual(['co-quan', 'noi-vu', 'hoi-khuyen-hoc'])
+  })
+})

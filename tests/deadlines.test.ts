@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest'
+import type { Deadline } from '../schemas/plan.js'
+import { emptyContext } from '../src/extract/context.js'
+import { extractDeadlines } from '../src/extract/deadlines.js'
+import { extractFile } from '../src/pipeline.js'
+import { doc } from './helpers.js'
+
+const province = emptyContext({ issuerLevel: 'province', locality: 'Hà Nam' })
+
+/** A plan dated 2024 whose part I holds `body`. */
+const plan = (body: string) =>
+  doc(`Hà Nam, ngày 10 tháng 5 năm 2024\n\nKẾ HOẠCH\n\nVề việc thử\n\nI. TỔ CHỨC THỰC HIỆN\n\n${body}`)
+
+const deadlines = async (body: string) => extractDeadlines(await plan(body), province)
+
+/** The due date without the unknown parts. */
+const due = (d: Deadline) => Object.fromEntries(Object.entries(d.due).filter(([, v]) => v !== null))
+
+describe('extractDeadlines: dates', () => {
+  it('reads a yearly day with its relation, action, actors and recipients', async () => {
+    const [d, ...rest] = await deadlines(
+      'Trước ngày 05 tháng 12 hằng năm, các đơn vị báo cáo tình hình thực hiện Phong trào thi đua về Sở Giáo dục và Đào tạo và Sở Nội vụ để tổng hợp.',
+    )
+    expect(rest).toEqual([])
+    expect(d).toMatchObject({
+      due: { kind: 'yearly', year: null, month: 12, day: 5, quarter: null },
+      relation: 'before',
+      action: 'báo cáo tình hình thực hiện Phong trào thi đua',
+      path: 'I',
+    })
+    expect(d?.actors.map((a) => a.key)).toEqual(['don-vi'])
+    expect(d?.recipients.map((a) => a.key)).toEqual(['giao-duc-va-dao-tao', 'noi-vu'])
+  })
+
+  it('reads a year next to an action', async () => {
+    const [d] = await deadlines(
+      '1. Sở Giáo dục và Đào tạo\n\nTiến hành sơ kết, đánh giá, rút kinh nghiệm vào năm 2025 để triển khai giai đoạn tiếp theo.',
+    )
+    expect(d).toMatchObject({
+      due: { kind: 'year', year: 2025 },
+      relation: 'in',
+      action: 'sơ kết, đánh giá, rút kinh nghiệm',
+      path: 'I.1',
+    })
+    // The sentence names no one: the clause's agency acts.
+    expect(d?.actors.map((a) => a.key)).toEqual(['giao-duc-va-dao-tao'])
+  })
+
+  it.each([
+    ['Báo cáo trước ngày 20 hằng tháng.', { kind: 'monthly', day: 20 }, 'before'],
+    ['Hoàn thành việc rà soát trong Quý II/2026.', { kind: 'quarter', quarter: 2, year: 2026 }, 'in'],
+    ['Ban hành quy chế trong tháng 4 năm 2026.', { kind: 'month', month: 4, year: 2026 }, 'in'],
+    [
+      'Các đơn vị gửi báo cáo chậm nhất ngày 15/12/2025.',
+      { kind: 'date', day: 15, month: 12, year: 2025 },
+      'by',
+    ],
+    ['Báo cáo kết quả trước ngày 30/11 hằng năm.', { kind: 'yearly', day: 30, month: 11 }, 'before'],
+    [
+      'Định kỳ hằng năm (trước ngày 15 tháng 12) báo cáo kết quả.',
+      { kind: 'yearly', day: 15, month: 12 },
+      'before',
+    ],
+    ['Xây dựng kế hoạch xong trong tháng 12/2025.', { kind: 'month', month: 12, year: 2025 }, 'in'],
+  ])('%s', async (text, expected, relation) => {
+    const found = await deadlines(text)
+    expect(found.map((d) => [due(d), d.relation])).toEqual([[expected, relation]])
+  })
+
+  it('reads the year after a task-list time label', async () => {
+    const found = await deadlines('1. Tổ chức tập huấn nghiệp vụ\n\n- Thời gian thực hiện: Năm 2026.')
+    expect(found.map((d) => [due(d), d.action])).toEqual([
+      [{ kind: 'year', year: 2026 }, 'Tổ chức tập huấn nghiệp vụ'],
+    ])
+  })
+
+  it('takes the recipient of "báo cáo X" and of "(qua Y)"', async () => {
+    const [d] = await deadlines(
+      'Định kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện hằng năm (trước ngày 15 tháng 11).',
+    )
+    expect(d?.recipients.map((a) => a.key)).toEqual(['uy-ban-nhan-dan', 'tu-phap'])
+    expect(d?.action).toBe('báo cáo')
+  })
+
+  it('names the agencies a directive addresses as actors', async () => {
+    const [d] = await deadlines(
+      'Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện về UBND tỉnh.',
+    )
+    expect(d?.actors.map((a) => a.key)).toEqual(['so-ban-nganh'])
+  })
+})
+
+describe('extractDeadlines: what is not a deadline', () => {
+  it.each([
+    ['ongoing work', 'Thường xuyên kiểm tra, giám sát việc thực hiện phong trào thi đua.'],
+    ['a year with no action', 'Đẩy mạnh các hoạt động học tập trong thư viện đến năm 2030.'],
+    ['a period', 'Phong trào được triển khai từ năm 2023 đến năm 2030, sơ kết giai đoạn 2023-2025.'],
+    ['a period to the end of a year', 'Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030.'],
+    ['a programme name in quotes', 'Tổng kết Chương trình “Đẩy mạnh học tập suốt đời đến năm 2030”.'],
+    [
+      'a cited document’s date',
+      'Báo cáo theo Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ.',
+    ],
+    [
+      'a title’s horizon',
+      'Triển khai Quyết định phê duyệt Chiến lược hạ tầng số đến năm 2025 và định hướng đến năm 2030.',
+    ],
+    ['a start of ongoing work', '- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.'],
+    ['a year before the plan', 'Tổng kết việc thực hiện năm 2023 của các đơn vị.'],
+    ['a start date', 'Luật có hiệu lực từ ngày 01 tháng 01 năm 2026, các đơn vị báo cáo.'],
+  ])('%s', async (_, text) => {
+    expect(await deadlines(text)).toEqual([])
+  })
+})
+
+describe('extractDeadlines on the seed plans', () => {
+  const dues = (list: Deadline[]) =>
+    [...new Set(list.map((d) => JSON.stringify([due(d), d.relation])))].sort()
+
+  it('Hà Nam: yearly 5 December to two departments, 2025 and 2030', async () => {
+    const plan = await extractFile('corpus/000_9dd6dbdf273703a0.txt')
+    expect(dues(plan.deadlines)).toEqual(
+      [
+        [{ kind: 'year', year: 2025 }, 'in'],
+        [{ kind: 'year', year: 2030 }, 'in'],
+        [{ kind: 'yearly', month: 12, day: 5 }, 'before'],
+      ]
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    )
+    const yearly = plan.deadlines.find((d) => d.due.kind === 'yearly')
+    expect(yearly?.recipients.map((a) => a.key)).toEqual(['giao-duc-va-dao-tao', 'noi-vu'])
+    expect(yearly?.path).toBe('VII.9')
+  })
+
+  it('Vũng Tàu: yearly 5 December to the education office, 2025 and 2030', async () => {
+    const plan = await extractFile('corpus/003_e34268d9a63c9a71.txt')
+    expect(dues(plan.deadlines)).toEqual(
+      [
+        [{ kind: 'year', year: 2025 }, 'in'],
+        [{ kind: 'year', year: 2030 }, 'in'],
+        [{ kind: 'yearly', month: 12, day: 5 }, 'before'],
+      ]
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    )
+    const yearly = plan.deadlines.find((d) => d.due.kind === 'yearly')
+    expect(yearly).toMatchObject({
+      path: 'VII.10',
+      action: 'báo cáo đánh giá kết quả triển khai thực hiện Kế hoạch hàng năm',
+    })
+    expect(yearly?.recipients.map((a) => a.key)).toEqual(['giao-duc-va-dao-tao'])
+    expect(yearly?.actors.map((a) => a.key)).toContain('uy-ban-nhan-dan')
+  })
+})
