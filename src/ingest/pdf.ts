@@ -1,5 +1,14 @@
-/** PDF → text with a page for every line, through pdf-parse's text layer. */
-import { PDFParse } from 'pdf-parse'
+/**
+ * PDF → the text the block parser reads, with a page for every line. pdf.js gives positioned text items
+ * (pdf-parse's getText drops the positions, and indents, margins and columns are what tell paragraphs
+ * and the header's two columns apart); the layout is undone in PDF_STAGES, then paragraphs are decided.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js'
+import { splitHeader, splitSignature } from './pdf-columns.js'
+import { repairDiacritics } from './pdf-diacritics.js'
+import { dropFurniture } from './pdf-furniture.js'
+import { type PdfLine, pageLines, type TextItem } from './pdf-lines.js'
+import { layoutParagraphs } from './pdf-paragraphs.js'
 
 export interface PdfText {
   text: string
@@ -7,32 +16,68 @@ export interface PdfText {
   pages: number
 }
 
-/** Extract the text layer page by page; a PDF without one is a scan and needs OCR. */
-export async function pdfText(data: Uint8Array, file: string): Promise<PdfText> {
-  const parser = new PDFParse({ data })
-  try {
-    const result = await parser.getText()
-    const lines: string[] = []
-    const pageOfLine: number[] = []
-    for (const page of result.pages) {
-      for (const line of page.text.normalize('NFC').split('\n')) {
-        lines.push(line)
-        pageOfLine.push(page.num)
-      }
-      lines.push('')
-      pageOfLine.push(page.num)
-    }
-    const text = lines.join('\n')
-    if (text.replace(/\s+/g, '') === '') {
-      throw new Error(`Cannot read \`${file}\`: no text layer: the PDF is a scan; OCR is needed`)
-    }
-    return { text, pageOfLine, pages: result.pages.length }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    if (/password|encrypt/i.test(message)) throw new Error(`Cannot read \`${file}\`: the PDF is encrypted; remove the password first`)
-    if (message.startsWith('Cannot read')) throw error
-    throw new Error(`Cannot read \`${file}\`: not a readable PDF (${message})`)
-  } finally {
-    await parser.destroy()
+/** Clean-up stages, in order: furniture goes before the header is read, columns before words are repaired. */
+const PDF_STAGES: readonly ((lines: PdfLine[]) => PdfLine[])[] = [
+  dropFurniture,
+  splitHeader,
+  splitSignature,
+  repairDiacritics,
+]
+
+/** Why pdf.js refused the file, in words a user can act on. */
+function reason(error: unknown): string {
+  const name = error instanceof Error ? error.name : ''
+  const message = error instanceof Error ? error.message : String(error)
+  if (name === 'PasswordException') return 'the PDF is encrypted; remove the password first'
+  if (name === 'InvalidPDFException')
+    return `not a readable PDF: the file is damaged or truncated (${message})`
+  return `not a readable PDF (${message})`
+}
+
+// Loaded on first use: pdf.js is large, and text and Markdown never need it.
+async function open(data: Uint8Array): Promise<PDFDocumentProxy> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's bytes survive.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(data),
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+  })
+  return task.promise
+}
+
+async function readLines(doc: PDFDocumentProxy): Promise<PdfLine[]> {
+  const lines: PdfLine[] = []
+  for (let num = 1; num <= doc.numPages; num++) {
+    const page = await doc.getPage(num)
+    const content = await page.getTextContent()
+    const items = content.items.filter((i): i is TextItem & typeof i => 'str' in i)
+    lines.push(...pageLines(items, page.view[3] ?? 0, num))
+    page.cleanup()
   }
+  return lines
+}
+
+/** The positioned lines of every page; throws `Cannot read` errors with the reason. */
+async function readPdf(data: Uint8Array, file: string): Promise<{ lines: PdfLine[]; pages: number }> {
+  let doc: PDFDocumentProxy | undefined
+  try {
+    doc = await open(data)
+    return { lines: await readLines(doc), pages: doc.numPages }
+  } catch (error) {
+    throw new Error(`Cannot read \`${file}\`: ${reason(error)}`)
+  } finally {
+    await doc?.destroy().catch(() => undefined)
+  }
+}
+
+/** Extract the text layer and undo the page layout; a PDF without one is a scan and needs OCR. */
+export async function pdfText(data: Uint8Array, file: string): Promise<PdfText> {
+  const { lines, pages } = await readPdf(data, file)
+  const laidOut = layoutParagraphs(PDF_STAGES.reduce((current, stage) => stage(current), lines))
+  // No text, or only page numbers and a stamped header: a scan.
+  if (laidOut.text.trim() === '') {
+    throw new Error(`Cannot read \`${file}\`: no text layer: the PDF is a scan; OCR is needed`)
+  }
+  return { ...laidOut, pages }
 }

@@ -1,0 +1,66 @@
+/** Ingest: decoding text bytes, Unicode form, and picking the format from the content. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { TCVN3_TABLE } from '../src/ingest/encoding.js'
+import { ingest, toBlocks } from '../src/ingest/index.js'
+import { FIXTURES } from './fixtures/ingest/seeds.js'
+
+const PLAN =
+  'Uỷ ban nhân dân tỉnh ban hành kế hoạch triển khai phong trào thi đua xây dựng xã hội học tập; ' +
+  'sở giáo dục và đào tạo chủ trì, phối hợp với sở nội vụ tổ chức thực hiện.'
+
+/** Encode with TCVN3 (ABC): ASCII stays, each Vietnamese letter becomes its one byte. */
+function tcvn3(text: string): Uint8Array {
+  const codes = new Map(TCVN3_TABLE)
+  return Uint8Array.from(
+    [...text.normalize('NFC')].map((c) => (c < '\x80' ? c : (codes.get(c) ?? '?')).charCodeAt(0)),
+  )
+}
+
+describe('ingest of text bytes', () => {
+  it('decodes TCVN3 (ABC) and says so in a warning', async () => {
+    const source = await ingest(tcvn3(PLAN), { path: 'old.txt' })
+    expect(source.text).toBe(PLAN)
+    expect(source.warnings).toEqual([
+      {
+        code: 'legacy-encoding-converted',
+        message: expect.stringMatching(/^decoded as TCVN3 \(ABC\)/),
+        path: null,
+        line: null,
+      },
+    ])
+  })
+
+  it('reads UTF-8 without a warning', async () => {
+    const source = await ingest(new TextEncoder().encode(PLAN))
+    expect(source).toMatchObject({ text: PLAN, format: 'text', warnings: [] })
+  })
+
+  it('turns decomposed (NFD) text into NFC', async () => {
+    const source = await ingest(new TextEncoder().encode(PLAN.normalize('NFD')))
+    expect(source.text).toBe(PLAN.normalize('NFC'))
+    expect(source.text).not.toBe(PLAN.normalize('NFD'))
+  })
+
+  it('drops a byte order mark and normalizes line ends', async () => {
+    const source = await ingest(new TextEncoder().encode(`\uFEFFKẾ HOẠCH\r\nTriển khai\rphong trào`))
+    expect(source.text).toBe('KẾ HOẠCH\nTriển khai\nphong trào')
+  })
+})
+
+describe('format from the content', () => {
+  it('reads PDF bytes as PDF whatever the name or the format asked for', async () => {
+    const pdf = new Uint8Array(readFileSync(join(FIXTURES, 'layout.pdf')))
+    const source = await ingest(pdf, { path: 'plan.txt', format: 'text' })
+    expect(source).toMatchObject({ format: 'pdf', pages: 2 })
+    expect(source.pageOfLine).toHaveLength(source.text.split('\n').length)
+  })
+
+  it('gives DOCX blocks that toBlocks hands out as copies', async () => {
+    const source = await ingest(new Uint8Array(readFileSync(join(FIXTURES, '000.docx'))))
+    const blocks = toBlocks(source)
+    expect(blocks).toEqual(source.blocks)
+    expect(blocks[0]).not.toBe(source.blocks?.[0])
+  })
+})
