@@ -1,0 +1,112 @@
+/** The `kh` command as a user runs it: a fresh process per run, timed from spawn to exit, with its peak memory. */
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { since } from './stats.js'
+
+export const CLI_MAIN = join('dist', 'src', 'cli', 'main.js')
+
+export interface CliFeatures {
+  jobs: boolean
+  cacheDir: boolean
+  noCache: boolean
+  force: boolean
+}
+
+export type CliState =
+  | { ready: true; note: string | null; features: CliFeatures }
+  | { ready: false; reason: string }
+
+export interface CliRun {
+  args: string[]
+  wallMs: number
+  /** Peak resident memory, MB, sampled from /proc (null where there is none). */
+  peakRssMb: number | null
+  exitCode: number | null
+  /** The last lines on stderr: the command's summary. */
+  summary: string
+}
+
+/** Newest modification time under a folder, in ms. */
+function newest(dir: string): number {
+  let latest = 0
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return latest
+}
+
+/** Build dist/ when it is missing or older than src/, then see which options `kh extract` has. */
+export function prepareCli(): CliState {
+  let note: string | null = null
+  const stale =
+    !existsSync(CLI_MAIN) || statSync(CLI_MAIN).mtimeMs < Math.max(newest('src'), newest('schemas'))
+  if (stale) {
+    const tsc = join('node_modules', 'typescript', 'bin', 'tsc')
+    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
+    // tsc still emits JavaScript when types fail; say so rather than measure silently.
+    if (build.status !== 0) note = `build reported type errors: ${firstLine(build.stdout || build.stderr)}`
+  }
+  if (!existsSync(CLI_MAIN)) return { ready: false, reason: `no ${CLI_MAIN} after \`npm run build\`` }
+  const help = spawnSync(process.execPath, [CLI_MAIN, 'extract', '--help'], {
+    encoding: 'utf8',
+    env: childEnv(),
+  })
+  if (help.status !== 0)
+    return { ready: false, reason: `\`kh extract --help\` failed: ${firstLine(help.stderr)}` }
+  const has = (flag: string) => help.stdout.includes(flag)
+  return {
+    ready: true,
+    note,
+    features: {
+      jobs: has('--jobs'),
+      cacheDir: has('--cache-dir'),
+      noCache: has('--no-cache'),
+      force: has('--force'),
+    },
+  }
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0] ?? ''
+}
+
+// The benchmark runs under tsx; the command under test must not.
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  delete env.NODE_OPTIONS
+  return env
+}
+
+function readHwmMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1]
+    return kb ? Number(kb) / 1024 : null
+  } catch {
+    return null
+  }
+}
+
+/** Run `node dist/src/cli/main.js ...args` once. */
+export async function runCli(args: string[]): Promise<CliRun> {
+  const begin = process.hrtime.bigint()
+  const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: childEnv(),
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  // The high-water mark only rises, so the last reading before exit is the peak (to within the interval).
+  let peak: number | null = null
+  const poll = setInterval(() => {
+    peak = readHwmMb(child.pid ?? 0) ?? peak
+  }, 10)
+  const exitCode = await new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const wallMs = since(begin)
+  clearInterval(poll)
+  const summary = stderr.trim().split('\n').slice(-3).join(' / ')
+  return { args, wallMs, peakRssMb: peak, exitCode, summary }
+}

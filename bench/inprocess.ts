@@ -1,0 +1,137 @@
+/**
+ * In-process timings: kh's `extract` against the bare parsers it competes with,
+ * document by document on the same bytes, alternating which goes first so neither
+ * always runs on a warmer cache or right after the other's garbage.
+ */
+import { readFileSync } from 'node:fs'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { extract } from '../src/index.js'
+import type { BenchDoc } from './generate.js'
+import { peakRssMb, retainedHeapMb, type Stats, summarize, timed } from './stats.js'
+
+export interface Pair {
+  kh: Stats
+  baseline: Stats
+  baselineName: string
+  /** Total kh time over total baseline time. */
+  ratio: number
+}
+
+export interface MemorySample {
+  docs: number
+  peakRssMb: number
+  /** Heap in use after a full collection: what the run retains. */
+  retainedHeapMb: number
+}
+
+type Work = (bytes: Uint8Array, doc: BenchDoc) => Promise<unknown>
+
+const remark = unified().use(remarkParse)
+const decoder = new TextDecoder()
+
+const khExtract: Work = (bytes, doc) => extract(bytes, { path: doc.file })
+const bareRemark: Work = async (bytes) => remark.parse(decoder.decode(bytes))
+const barePdfParse: Work = async (bytes) => {
+  // Imported on first use: pdf.js's bundled core-js replaces Array.prototype.push (and more) process-wide,
+  // which slows every parser that runs after it; the Markdown and text baselines must not pay for it.
+  const { PDFParse } = await import('pdf-parse')
+  const parser = new PDFParse({ data: bytes })
+  try {
+    return await parser.getText()
+  } finally {
+    await parser.destroy()
+  }
+}
+
+interface Sample {
+  doc: BenchDoc
+  bytes: number
+  kh: number
+  baseline: number
+}
+
+/** kh and a baseline over the same documents; `onProgress` after each one (for memory samples). */
+async function race(
+  docs: readonly BenchDoc[],
+  warmup: number,
+  kh: Work,
+  baseline: Work,
+  onProgress: (done: number) => void = () => {},
+): Promise<Sample[]> {
+  // pdf.js takes ownership of the bytes it is given (and detaches them): every run gets its own copy.
+  const load = (doc: BenchDoc) => new Uint8Array(readFileSync(doc.file))
+  for (const doc of docs.slice(0, warmup)) {
+    await kh(load(doc), doc)
+    await baseline(load(doc), doc)
+  }
+  const samples: Sample[] = []
+  for (const [i, doc] of docs.slice(warmup).entries()) {
+    const a = load(doc)
+    const b = load(doc)
+    const sample = { doc, bytes: a.byteLength, kh: 0, baseline: 0 }
+    if (i % 2 === 0) {
+      sample.kh = await timed(() => kh(a, doc))
+      sample.baseline = await timed(() => baseline(b, doc))
+    } else {
+      sample.baseline = await timed(() => baseline(b, doc))
+      sample.kh = await timed(() => kh(a, doc))
+    }
+    samples.push(sample)
+    onProgress(i + 1)
+  }
+  return samples
+}
+
+function pair(samples: readonly Sample[], baselineName: string): Pair {
+  const bytes = samples.reduce((sum, s) => sum + s.bytes, 0)
+  const kh = summarize(
+    samples.map((s) => s.kh),
+    bytes,
+  )
+  const baseline = summarize(
+    samples.map((s) => s.baseline),
+    bytes,
+  )
+  return { kh, baseline, baselineName, ratio: kh.totalMs / baseline.totalMs }
+}
+
+export interface RemarkRace {
+  markdown: Pair
+  text: Pair
+  memory: MemorySample[]
+}
+
+/** Markdown and text documents, mixed as they come, against bare remark-parse; peak memory sampled along the way. */
+export async function raceRemark(docs: readonly BenchDoc[], warmup: number): Promise<RemarkRace> {
+  const memory: MemorySample[] = []
+  const every = Math.max(1, Math.floor((docs.length - warmup) / 10))
+  const samples = await race(docs, warmup, khExtract, bareRemark, (done) => {
+    if (done % every === 0) {
+      memory.push({ docs: done, peakRssMb: peakRssMb(), retainedHeapMb: retainedHeapMb() })
+    }
+  })
+  return {
+    markdown: pair(
+      samples.filter((s) => s.doc.format === 'markdown'),
+      'remark-parse',
+    ),
+    text: pair(
+      samples.filter((s) => s.doc.format === 'text'),
+      'remark-parse',
+    ),
+    memory,
+  }
+}
+
+/** PDFs against bare pdf-parse text extraction. */
+export async function racePdf(docs: readonly BenchDoc[], warmup: number): Promise<Pair> {
+  return pair(await race(docs, warmup, khExtract, barePdfParse), 'pdf-parse')
+}
+
+/** Bare remark-parse of files in this process, reading included: the CLI's yardstick. */
+export async function remarkFiles(files: readonly string[]): Promise<number> {
+  return timed(() => {
+    for (const file of files) remark.parse(readFileSync(file, 'utf8'))
+  })
+}

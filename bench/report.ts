@@ -1,0 +1,70 @@
+/** The benchmark's verdicts and the table it prints. */
+import type { Pair } from './inprocess.js'
+import type { Stats } from './stats.js'
+
+export interface Target {
+  name: string
+  value: number | null
+  limit: number
+  /** "max": value must not exceed limit; "min": value must reach it. */
+  kind: 'max' | 'min'
+  unit: string
+  pass: boolean | null
+  note?: string
+}
+
+/** A target judged from a measured value (null when it could not be measured). */
+export function target(
+  name: string,
+  value: number | null,
+  kind: Target['kind'],
+  limit: number,
+  unit = 'x',
+  note?: string,
+): Target {
+  const pass = value === null || Number.isNaN(value) ? null : kind === 'max' ? value <= limit : value >= limit
+  return { name, value, limit, kind, unit, pass, ...(note ? { note } : {}) }
+}
+
+const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-')
+
+function statsRow(label: string, name: string, s: Stats): string {
+  return [
+    label.padEnd(10),
+    name.padEnd(14),
+    fixed(s.p50, 2).padStart(8),
+    fixed(s.p95, 2).padStart(8),
+    fixed(s.docsPerSec).padStart(8),
+    fixed(s.mbPerSec, 2).padStart(8),
+    String(s.docs).padStart(6),
+  ].join(' ')
+}
+
+/** The per-format table: kh against its baseline. */
+export function pairTable(rows: [string, Pair | null][]): string {
+  const head = `${'format'.padEnd(10)} ${'parser'.padEnd(14)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'docs/s'.padStart(8)} ${'MB/s'.padStart(8)} ${'docs'.padStart(6)}`
+  const lines = [head, '-'.repeat(head.length)]
+  for (const [label, pair] of rows) {
+    if (!pair) {
+      lines.push(`${label.padEnd(10)} (not measured)`)
+      continue
+    }
+    lines.push(statsRow(label, 'kh extract', pair.kh), statsRow('', pair.baselineName, pair.baseline))
+    lines.push(
+      `${''.padEnd(10)} ${'ratio'.padEnd(14)} ${fixed(pair.kh.p50 / pair.baseline.p50, 2).padStart(8)} ${fixed(pair.kh.p95 / pair.baseline.p95, 2).padStart(8)} ${fixed(pair.ratio, 2).padStart(8)}x total`,
+    )
+  }
+  return lines.join('\n')
+}
+
+/** The targets with PASS / FAIL. */
+export function targetTable(targets: readonly Target[]): string {
+  return targets
+    .map((t) => {
+      const verdict = t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'
+      const value = t.value === null ? '-' : `${fixed(t.value, 2)}${t.unit}`
+      const limit = `${t.kind === 'max' ? '≤' : '≥'} ${t.limit}${t.unit}`
+      return `  ${verdict}  ${t.name.padEnd(58)} ${value.padStart(10)}  (${limit})${t.note ? `  ${t.note}` : ''}`
+    })
+    .join('\n')
+}
