@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { DEFAULT_OUTPUT, INPUT_EXTENSIONS } from './discover.js'
 import { reasonOf, stackOf, UsageError } from './errors.js'
 import { removePendingTemps } from './write.js'
@@ -27,6 +27,26 @@ Examples:
   $ kh extract corpus -o out
   $ kh extract plan.pdf --pretty
   $ kh extract corpus --ndjson | jq -c '.meta.title'`
+
+const DIFF_HELP = `
+Each argument is a source document (anything \`kh extract\` reads) or a plan
+already extracted to JSON (.json). The child is the lower-level plan (a
+district's), the parent the plan it implements (its province's).
+
+The report pairs items by content, not by number: removed (in the parent
+only: what the child dropped) come first, then added, changed and same, each
+with its source line. text is coloured only when stdout is a terminal and
+NO_COLOR is unset; html is one self-contained file with filters; json follows
+schemas/diff.ts.
+
+Exit status:
+  0 done, 1 an input could not be read or extracted, or the output not written,
+  2 usage error.
+
+Examples:
+  $ kh diff corpus/003_e34268d9a63c9a71.txt corpus/000_9dd6dbdf273703a0.txt
+  $ kh diff district.pdf out/province.json --format html -o diff.html
+  $ kh diff district.json province.json --format json | jq '.summary'`
 
 /** The `kh` program with its commands. */
 function createProgram(): Command {
@@ -51,6 +71,20 @@ function createProgram(): Command {
       // Loaded on use, so `--help`, `--version` and usage errors answer without loading the parsers.
       const { runExtract } = await import('./extract-command.js')
       process.exitCode = await runExtract(paths, options)
+    })
+  program
+    .command('diff')
+    .description('compare a lower-level plan (child) with the plan it implements (parent)')
+    .argument('<child>', 'the lower-level plan: a source document or an extracted .json')
+    .argument('<parent>', 'the plan it implements: a source document or an extracted .json')
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(['text', 'json', 'html']).default('text'),
+    )
+    .option('-o, --output <file>', 'write the report to this file (atomically) instead of stdout')
+    .addHelpText('after', DIFF_HELP)
+    .action(async (child: string, parent: string, options) => {
+      const { runDiffCommand } = await import('../diff/command.js')
+      process.exitCode = await runDiffCommand(child, parent, options)
     })
   return program
 }
