@@ -64,3 +64,30 @@ describe('format from the content', () => {
     expect(blocks[0]).not.toBe(source.blocks?.[0])
   })
 })
+
+describe('markdown blocks', () => {
+  it('drops emphasis stars that Markdown could not pair', () => {
+    const blocks = toBlocks({
+      text: '*Thời gian thực hiện: *Tháng 12/2025.\n\n*Đơn vị chủ trì*: Sở Tư pháp.\n',
+      format: 'markdown',
+      pageOfLine: null,
+      pages: null,
+      warnings: [],
+    })
+    expect(blocks.map((b) => b.text)).toEqual([
+      'Thời gian thực hiện: Tháng 12/2025.',
+      'Đơn vị chủ trì: Sở Tư pháp.',
+    ])
+  })
+
+  it('keeps a footnote mark (*)', () => {
+    const blocks = toBlocks({
+      text: 'Các chỉ tiêu (*) được tính theo năm.\n',
+      format: 'markdown',
+      pageOfLine: null,
+      pages: null,
+      warnings: [],
+    })
+    expect(blocks[0]?.text).toBe('Các chỉ tiêu (*) được tính theo năm.')
+  })
+})

@@ -8,6 +8,8 @@ import { collapse } from '../normalize/text.js'
 import type { Block, BlockKind } from '../types.js'
 
 const BAR_LINE = /^[ \t]*\|[ \t]*$/
+const STRAY_STARS = /(?<!\()\*+|\*+(?!\))/g
+const STARS_BEFORE_MARK = /(?<!\()\*+(?=[:;,.])/g
 const parser = unified().use(remarkParse).use(remarkGfm)
 
 /** Inline text with hard breaks kept as line breaks (mdast-util-to-string drops them). */
@@ -31,8 +33,9 @@ function push(
   marker: string | null,
   extra: Partial<Block> = {},
 ): void {
-  // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**") stays as literal stars.
-  const text = collapse(inlineText(node).replace(/\*{2,}/g, ' '))
+  // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**", "*Thời gian: *Năm 2026") stays as
+  // literal stars; a footnote mark "(*)" is the document's own.
+  const text = collapse(inlineText(node).replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' '))
   if (text === '' && !extra.cells) return
   const line = node.position?.start.line ?? 1
   const endLine = node.position?.end.line ?? line
