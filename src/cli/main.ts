@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { checkHelp } from '../check/help.js'
 import { DEFAULT_OUTPUT, INPUT_EXTENSIONS } from './discover.js'
 import { reasonOf, stackOf, UsageError } from './errors.js'
 import { removePendingTemps } from './write.js'
@@ -48,6 +49,30 @@ Examples:
   $ kh diff district.pdf out/province.json --format html -o diff.html
   $ kh diff district.json province.json --format json | jq '.summary'`
 
+const EXPORT_HELP = `
+Each path is output of \`kh extract\`: a .json plan, an .ndjson or .jsonl
+stream (one plan a line, as \`kh extract --ndjson\` prints), or a folder
+searched for them (dot-files skipped). Every plan is validated first; a file
+that is not a plan gets one line on stderr and the others still export.
+
+--sqlite writes one table per fact kind: plans, sections, items, criteria,
+quotas, phases, deadlines, assignments, tasks, agencies, references. Every row
+has plan_id (a foreign key to plans), source_path and line, and a lower-case
+ASCII search column, so LIKE '%dao tao%' finds "Đào tạo". Exporting a plan
+again replaces its rows; the database's other plans stay.
+--csv writes the same tables as <dir>/<table>.csv (UTF-8 with a BOM, a
+header row, CRLF), replacing the folder's files with this run's plans.
+
+Exit status:
+  0 every plan exported, 1 a file was not a plan or an output was not written,
+  2 usage error (no --sqlite or --csv, nothing to export).
+
+Examples:
+  $ kh extract corpus -o out && kh export out --sqlite plans.sqlite
+  $ kh export out --sqlite plans.sqlite --csv csv
+  $ kh extract corpus --ndjson > plans.ndjson && kh export plans.ndjson --csv csv
+  $ sqlite3 plans.sqlite "SELECT source_path, line, text FROM deadlines WHERE due_month = 12"`
+
 /** The `kh` program with its commands. */
 function createProgram(): Command {
   const program = new Command('kh')
@@ -85,6 +110,35 @@ function createProgram(): Command {
     .action(async (child: string, parent: string, options) => {
       const { runDiffCommand } = await import('../diff/command.js')
       process.exitCode = await runDiffCommand(child, parent, options)
+    })
+  program
+    .command('export')
+    .description('write extracted plans into a SQLite database and/or CSV files, for other tools')
+    .argument(
+      '<paths...>',
+      'plans written by `kh extract`: .json, .ndjson or .jsonl files, or folders of them',
+    )
+    .option('--sqlite <file>', 'write into this SQLite database (created when missing)')
+    .option('--csv <dir>', 'write one CSV file per table into this folder')
+    .option('--debug', 'print stack traces of failures')
+    .addHelpText('after', EXPORT_HELP)
+    .action(async (paths: string[], options) => {
+      const { runExport } = await import('./export-command.js')
+      process.exitCode = await runExport(paths, options)
+    })
+  program
+    .command('check')
+    .description(
+      'lint plans while drafting: blank number or date, broken numbering, dangling references, undated reports, agencies without tasks',
+    )
+    .argument('<files...>', `plan documents or folders (searched for ${INPUT_EXTENSIONS.join(' ')})`)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--final', 'the plan is about to be issued: a blank number or date is an error')
+    .option('-q, --quiet', 'list errors only')
+    .addHelpText('after', checkHelp())
+    .action(async (files: string[], options) => {
+      const { runCheck } = await import('../check/command.js')
+      process.exitCode = await runCheck(files, options)
     })
   return program
 }

@@ -1,6 +1,6 @@
 /** Outputs for other tools: SQLite and CSV exports of extracted plans. */
 export { csvField, exportCsv } from './csv.js'
-export { type LoadedPlan, type LoadOptions, loadPlans } from './load.js'
+export { type LoadedPlan, type LoadOptions, loadPlans, PLAN_FILE_PATTERNS, PlanFileError } from './load.js'
 export { EXAMPLE_QUERIES, type ExampleQuery, exampleQuery } from './queries.js'
 export { firstIds, type Ids, planKey, planRows } from './rows.js'
 export {

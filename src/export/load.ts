@@ -15,12 +15,27 @@ export interface LoadedPlan {
 
 export interface LoadOptions {
   /** Called for a file that cannot be read as a plan; the others still load. Without it, the first problem throws. */
-  onError?: (file: string, error: Error) => void
+  onError?: (file: string, error: PlanFileError) => void
+  /** Called for a folder that holds no .json, .ndjson or .jsonl file. */
+  onEmptyFolder?: (folder: string) => void
+}
+
+/** A file (or NDJSON line) that is not a plan this kh can read; `reason` says why without naming the file. */
+export class PlanFileError extends Error {
+  override name = 'PlanFileError'
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Cannot read \`${file}\`: ${reason}`, options)
+  }
 }
 
 const NDJSON = new Set(['.ndjson', '.jsonl'])
-// Dot-files (the cache, temporary files) are left out by tinyglobby's default.
-const PATTERNS = ['**/*.json', '**/*.ndjson', '**/*.jsonl']
+/** What a folder is searched for; dot-files (the cache, temporary files) are left out by tinyglobby's default. */
+export const PLAN_FILE_PATTERNS = ['**/*.json', '**/*.ndjson', '**/*.jsonl'] as const
 
 /** Plans from JSON files, NDJSON files and folders searched for both, validated, yielded one by one. */
 export async function* loadPlans(
@@ -28,7 +43,7 @@ export async function* loadPlans(
   options: LoadOptions = {},
 ): AsyncGenerator<LoadedPlan> {
   const fail = (file: string, error: unknown) => {
-    const err = error instanceof Error ? error : new Error(String(error))
+    const err = toFileError(file, error)
     if (!options.onError) throw err
     options.onError(file, err)
   }
@@ -39,7 +54,9 @@ export async function* loadPlans(
       files = await filesOf(arg)
     } catch (error) {
       fail(arg, error)
+      continue
     }
+    if (files.length === 0) options.onEmptyFolder?.(arg)
     for (const file of files) {
       // A file named twice (itself and through its folder) is read once.
       const absolute = resolve(file)
@@ -54,14 +71,27 @@ export async function* loadPlans(
   }
 }
 
+// Node's codes for the failures a user meets here, said the way they would say them.
+const SYSTEM_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+}
+
+function toFileError(file: string, error: unknown): PlanFileError {
+  if (error instanceof PlanFileError) return error
+  const code = (error as NodeJS.ErrnoException | null)?.code
+  const reason = (code && SYSTEM_REASONS[code]) || (error instanceof Error ? error.message : String(error))
+  return new PlanFileError(file, reason, { cause: error })
+}
+
 async function filesOf(path: string): Promise<string[]> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(
-      `Cannot read \`${path}\`: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`,
-    )
+  const info = await stat(path).catch((error: unknown) => {
+    throw toFileError(path, error)
   })
   if (!info.isDirectory()) return [path]
-  const found = await glob(PATTERNS, { cwd: path, onlyFiles: true })
+  const found = await glob([...PLAN_FILE_PATTERNS], { cwd: path, onlyFiles: true })
   return found.sort().map((f) => join(path, f))
 }
 
@@ -95,7 +125,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new Error(`Cannot read \`${file}\`: not JSON (${(error as Error).message})`)
+    throw new PlanFileError(file, `not JSON (${(error as Error).message})`)
   }
 }
 
@@ -105,10 +135,11 @@ function toPlan(json: unknown, file: string): Plan {
     typeof json === 'object' && json !== null
       ? (json as { schemaVersion?: unknown }).schemaVersion
       : undefined
-  if (version === undefined) throw new Error(`\`${file}\` is not a kh plan (it has no schemaVersion)`)
+  if (version === undefined) throw new PlanFileError(file, 'not a kh plan (it has no schemaVersion)')
   if (version !== SCHEMA_VERSION) {
-    throw new Error(
-      `\`${file}\` is a plan of contract version ${String(version)}; this kh reads version ${SCHEMA_VERSION}: extract it again`,
+    throw new PlanFileError(
+      file,
+      `a plan of contract version ${String(version)}; this kh reads version ${SCHEMA_VERSION}: extract it again`,
     )
   }
   try {
@@ -116,6 +147,6 @@ function toPlan(json: unknown, file: string): Plan {
   } catch (error) {
     if (!(error instanceof ContractError)) throw error
     const first = error.issues[0]
-    throw new Error(`\`${file}\` is not a valid plan: ${first?.path}: ${first?.message}`)
+    throw new PlanFileError(file, `not a valid plan: ${first?.path}: ${first?.message}`)
   }
 }
