@@ -135,6 +135,30 @@ describe('word changes (jsdiff)', () => {
     ])
   })
 
+  it('reads a rewritten passage as one replacement, not as the few common words it keeps', () => {
+    // Real wording of the seeds (VII.2): a plain word diff keeps "thành" and leaves three edits around it.
+    const parent = 'phối hợp với Sở Nội vụ: Tham mưu Ủy ban nhân dân tỉnh thành lập Ban Chỉ đạo'
+    const child =
+      'phối hợp với các cơ quan liên quan đề xuất UBND thành phố Vũng Tàu xem xét việc thành lập Ban Chỉ đạo'
+    expect(wordChanges(parent, child)).toEqual([
+      '"Sở Nội vụ: Tham mưu Ủy ban nhân dân tỉnh thành" → "các cơ quan liên quan đề xuất UBND thành phố Vũng Tàu xem xét việc thành"',
+    ])
+    // A kept word between edits no longer than it stays: each edit is its own.
+    expect(wordChanges('Đối với cấp xã Thực hiện', 'Đối với phường, xã Triển khai thực hiện')).toEqual([
+      '"cấp" → "phường"',
+      'added "Triển khai"',
+    ])
+  })
+
+  it('says "moved" for words removed in one place and added in another', () => {
+    const parent = 'các chương trình của địa phương và dự án trọng điểm'
+    const child = 'các chương trình và dự án trọng điểm của địa phương'
+    expect(wordChanges(parent, child)).toEqual(['moved "của địa phương"'])
+    expect(wordChanges('a b c d', 'a c d b')).toEqual(['moved "b"'])
+    // Different words in the two places are no move.
+    expect(wordChanges('a b c d', 'a c d e')).toEqual(['removed "b"', 'added "e"'])
+  })
+
   it('counts what it leaves out past the limit', () => {
     const changes = wordChanges('a1 b c2 d e3 f g4 h', 'a9 b c8 d e7 f g6 h', 3)
     expect(changes).toEqual(['"a1" → "a9"', '"c2" → "c8"', '… and 2 more'])
