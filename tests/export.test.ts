@@ -1,10 +1,14 @@
 /**
  * SQLite and CSV exports: one row per fact, keys to the plan, folded search,
- * the README's example queries, and re-exports that replace instead of duplicating.
+ * the README's example queries, and re-exports that replace instead of duplicating;
+ * first through the API, then through `kh export` on the corpus as `kh extract` wrote it.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agency, Plan } from '../schemas/plan.js'
@@ -325,10 +329,6 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true })
 })
 
-// The deadline and assignment extractors are being written; until they return anything
-// for the seeds, the seed assertions are skipped (and say so), the fixtures still run.
-const seedsHave = (kind: 'deadlines' | 'assignments') => seeds.every((p) => p[kind].length > 0)
-
 describe('SQLite export', () => {
   it('writes one row per fact, in every table', async () => {
     const file = join(tmp, 'counts.sqlite')
@@ -382,64 +382,6 @@ describe('SQLite export', () => {
       "SELECT DISTINCT canonical FROM agencies WHERE search LIKE '%so gd&dt%'",
     )
     expect(agencies).toEqual([{ canonical: 'Sở Giáo dục và Đào tạo' }])
-  })
-
-  describe('the README example queries', () => {
-    let file: string
-    beforeAll(async () => {
-      file = join(tmp, 'queries.sqlite')
-      await exportSqlite(plans, file)
-    })
-
-    it('are all valid SQL', () => {
-      for (const q of EXAMPLE_QUERIES) expect(() => query(file, q.sql), q.name).not.toThrow()
-    })
-
-    it('deadlines in December: the fixture’s 5 December report, not its November review', () => {
-      const rows = query<{ source_path: string; line: number; due_day: number }>(
-        file,
-        exampleQuery('deadlines-in-december').sql,
-      )
-      expect(rows.filter((r) => r.source_path.startsWith('fixtures/'))).toEqual([
-        expect.objectContaining({
-          source_path: 'fixtures/lead.md',
-          line: 40,
-          due_day: 5,
-          due_kind: 'yearly',
-        }),
-      ])
-    })
-
-    it('deadlines in December: the 5 December yearly report of each seed', (ctx) => {
-      if (!seedsHave('deadlines')) ctx.skip('the deadline extractor returns nothing for the seeds yet')
-      const rows = query<{ source_path: string; due_day: number; due_kind: string }>(
-        file,
-        exampleQuery('deadlines-in-december').sql,
-      )
-      for (const seed of SEEDS) {
-        expect(rows.filter((r) => r.source_path === seed).map((r) => [r.due_kind, r.due_day])).toEqual([
-          ['yearly', 5],
-        ])
-      }
-    })
-
-    it('plans where education leads: the fixture that leads, not the one that only takes part', () => {
-      const rows = query<{ source_path: string }>(file, exampleQuery('plans-where-education-leads').sql)
-      const fixtures = rows.map((r) => r.source_path).filter((p) => p.startsWith('fixtures/'))
-      expect(fixtures).toEqual(['fixtures/lead.md'])
-    })
-
-    it('plans where education leads: both seeds (Sở and Phòng Giáo dục và Đào tạo)', (ctx) => {
-      if (!seedsHave('assignments')) ctx.skip('the assignment extractor returns nothing for the seeds yet')
-      const rows = query<{ source_path: string }>(file, exampleQuery('plans-where-education-leads').sql)
-      expect(rows.map((r) => r.source_path).filter((p) => SEEDS.includes(p))).toEqual(SEEDS)
-    })
-
-    it('items mentioning đào tạo: found with the folded spelling', () => {
-      const rows = query<{ text: string }>(file, exampleQuery('items-mentioning-dao-tao').sql)
-      expect(rows.length).toBeGreaterThan(0)
-      for (const row of rows) expect(row.text).toMatch(/đào tạo|dao tao/iu)
-    })
   })
 
   it('replaces a plan’s rows on re-export instead of duplicating them', async () => {
@@ -548,6 +490,353 @@ describe('CSV export', () => {
     await exportCsv(plans, dir)
     expect(readCsv(dir, 'plans').rows).toHaveLength(plans.length)
     expect(readdirNames(dir)).toEqual(TABLES.map((t) => `${t.name}.csv`).sort())
+  })
+})
+
+// ---------------------------------------------------------------- the command
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts')
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+const EDUCATION = 'giao-duc-va-dao-tao'
+const STACK_FRAME = /^\s+at /m
+
+/** The foreign keys the schema must declare, as `column → table`: the spec PRAGMA foreign_key_check relies on. */
+const FOREIGN_KEYS: Record<TableName, string[]> = {
+  plans: [],
+  sections: ['plan_id → plans'],
+  items: ['plan_id → plans'],
+  criteria: ['plan_id → plans'],
+  quotas: ['plan_id → plans'],
+  phases: ['plan_id → plans'],
+  deadlines: ['plan_id → plans'],
+  assignments: ['plan_id → plans'],
+  tasks: ['assignment_id → assignments', 'plan_id → plans'],
+  agencies: ['assignment_id → assignments', 'deadline_id → deadlines', 'plan_id → plans', 'task_id → tasks'],
+  references: ['plan_id → plans'],
+}
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Run `kh ...args` from the repository root, as a user would, through tsx (no build needed). */
+function kh(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    })
+  })
+}
+
+/** Lower-case ASCII, written here so the test does not trust the exporter's folding. */
+function folded(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ')
+}
+
+const ITEM_KINDS = ['purposes', 'requirements', 'objectives', 'contents', 'solutions'] as const
+
+/** A plan's items, each with the kind the items table gives it. */
+function itemsOf(plan: Plan) {
+  return ITEM_KINDS.flatMap((kind) => plan[kind].map((i) => ({ ...i, kind })))
+}
+
+/** The summary line's rows, as `kh export` prints them for these counts. */
+function rowsPart(counts: Record<TableName, number>): string {
+  return `rows: ${TABLES.map((t) => `${t.name} ${counts[t.name]}`).join(', ')}`
+}
+
+// Rows in a fixed order, for comparing a query's result with rows computed from the JSON.
+function sorted<T>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))
+}
+
+describe('kh export on the corpus', () => {
+  let dir: string
+  let db: string
+  let csv: string
+  /** What the command read: the corpus as `kh extract` wrote it, then the fixtures. */
+  let exported: Plan[]
+  let first: Run
+  let again: Run
+
+  beforeAll(async () => {
+    dir = join(tmp, 'command')
+    const json = join(dir, 'json')
+    const extracted = await kh('extract', 'corpus', '-o', json)
+    expect(extracted.code, extracted.stderr).toBe(0)
+    // The fixtures go in as one NDJSON stream, so that input is read through the command too.
+    const fixtures = join(dir, 'fixtures.ndjson')
+    writeFileSync(fixtures, `${JSON.stringify(leadPlan())}\n${JSON.stringify(partnerPlan())}\n`)
+    const corpus = readdirSync(json)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => validatePlan(JSON.parse(readFileSync(join(json, f), 'utf8'))))
+    exported = [...corpus, leadPlan(), partnerPlan()]
+    db = join(dir, 'plans.sqlite')
+    csv = join(dir, 'csv')
+    first = await kh('export', json, fixtures, '--sqlite', db, '--csv', csv)
+    again = await kh('export', json, fixtures, '--sqlite', db, '--csv', csv)
+  }, 120_000)
+
+  it('exports every plan of the corpus, saying so in one summary line', () => {
+    expect(first.code, first.stderr).toBe(0)
+    expect(exported.filter((p) => p.source.path?.startsWith('corpus/')).length).toBeGreaterThanOrEqual(2)
+    expect(first.stdout).toBe('')
+    const lines = first.stderr.trimEnd().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(
+      `${exported.length} plans exported, 0 files failed; ${rowsPart(sumCounts(exported))};`,
+    )
+    expect(lines[0]).toContain(`SQLite in ${db} (0 replaced), CSV in ${csv}`)
+  })
+
+  it('writes one SQLite row per fact of the JSON, in every table', () => {
+    expect(sqliteCounts(db)).toEqual(sumCounts(exported))
+  })
+
+  it('writes one CSV record per fact of the JSON, with a BOM and a header row', () => {
+    for (const t of TABLES) {
+      const { bom, header, rows } = readCsv(csv, t.name)
+      expect(bom, t.name).toBe(true)
+      expect(header, t.name).toEqual(t.columns.map((c) => c.name))
+      expect(rows.length, t.name).toBe(sumCounts(exported)[t.name])
+    }
+  })
+
+  it('declares the foreign keys, and every row keeps them', () => {
+    for (const t of TABLES) {
+      const declared = query<{ key: string }>(
+        db,
+        `SELECT "from" || ' → ' || "table" AS key FROM pragma_foreign_key_list('${t.name}')`,
+      )
+      expect(declared.map((k) => k.key).sort(), t.name).toEqual(FOREIGN_KEYS[t.name])
+    }
+    expect(query(db, 'PRAGMA foreign_key_check')).toEqual([])
+  })
+
+  it('gives every row its plan’s source path and a line, in SQLite and CSV alike', () => {
+    for (const t of TABLES.filter((t) => t.name !== 'plans')) {
+      const wrong = query<{ n: number }>(
+        db,
+        `SELECT count(*) AS n FROM "${t.name}" AS r LEFT JOIN plans AS p ON p.id = r.plan_id
+         WHERE p.id IS NULL OR r.source_path IS NOT p.source_path OR r.line IS NULL`,
+      )
+      expect(wrong[0]?.n, t.name).toBe(0)
+    }
+    const paths = new Map(readCsv(csv, 'plans').rows.map((p) => [p.id, p.source_path]))
+    for (const t of TABLES.filter((t) => t.name !== 'plans')) {
+      for (const row of readCsv(csv, t.name).rows) {
+        expect(paths.get(row.plan_id ?? ''), t.name).toBe(row.source_path)
+        expect(row.line, t.name).toMatch(/^[1-9]\d*$/)
+      }
+    }
+  })
+
+  it('numbers CSV rows so every foreign key points at a row of its table', () => {
+    const ids = Object.fromEntries(
+      TABLES.map((t) => [t.name, new Set(readCsv(csv, t.name).rows.map((r) => r.id))]),
+    ) as Record<TableName, Set<string>>
+    for (const t of TABLES) {
+      const rows = readCsv(csv, t.name).rows
+      for (const fk of FOREIGN_KEYS[t.name]) {
+        const [column = '', target = ''] = fk.split(' → ')
+        const dangling = rows.filter(
+          (r) => r[column] !== '' && !ids[target as TableName].has(r[column] ?? ''),
+        )
+        expect(dangling, `${t.name}.${column}`).toEqual([])
+      }
+    }
+  })
+
+  it('finds "Đào tạo" by searching the folded column for "dao tao", in SQLite and CSV', () => {
+    const expected = exported
+      .flatMap(itemsOf)
+      .map((i) => i.text)
+      .filter((t) => folded(t).includes('dao tao'))
+    expect(expected.some((t) => t.includes('Đào tạo'))).toBe(true)
+    const found = query<{ text: string }>(db, "SELECT text FROM items WHERE search LIKE '%dao tao%'")
+    expect(found.map((r) => r.text).sort()).toEqual([...expected].sort())
+    const inCsv = readCsv(csv, 'items').rows.filter((r) => r.search?.includes('dao tao'))
+    expect(inCsv.map((r) => r.text).sort()).toEqual([...expected].sort())
+  })
+
+  it('replaces the rows on re-export instead of duplicating them', () => {
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stderr).toContain(`SQLite in ${db} (${exported.length} replaced)`)
+    expect(sqliteCounts(db)).toEqual(sumCounts(exported))
+    for (const t of TABLES) expect(readCsv(csv, t.name).rows.length, t.name).toBe(sumCounts(exported)[t.name])
+  })
+
+  describe('the README example queries', () => {
+    it('are all valid SQL and all return rows', () => {
+      for (const q of EXAMPLE_QUERIES) expect(query(db, q.sql).length, q.name).toBeGreaterThan(0)
+    })
+
+    it('every deadline in December: the ones the JSON dates in December, the corpus’s among them', () => {
+      const rows = query(db, exampleQuery('deadlines-in-december').sql)
+      const expected = exported.flatMap((p) =>
+        p.deadlines
+          .filter((d) => d.due.month === 12)
+          .map((d) => ({
+            source_path: p.source.path,
+            line: d.line,
+            due_kind: d.due.kind,
+            due_day: d.due.day,
+            relation: d.relation,
+            text: d.text,
+          })),
+      )
+      expect(sorted(rows)).toEqual(sorted(expected))
+      expect(expected.some((r) => r.source_path?.startsWith('corpus/'))).toBe(true)
+      // The fixture's November review is not December.
+      expect(expected.filter((r) => r.source_path === 'fixtures/lead.md').map((r) => r.line)).toEqual([40])
+    })
+
+    it('plans in which Sở Giáo dục và Đào tạo leads a task: the ones the JSON says, not the plan where it only takes part', () => {
+      const rows = query(db, exampleQuery('plans-where-education-leads').sql)
+      const expected = exported
+        .filter((p) =>
+          p.assignments.some(
+            (a) => a.agencies.some((g) => g.key === EDUCATION) && a.tasks.some((t) => t.role === 'lead'),
+          ),
+        )
+        .map((p) => ({ source_path: p.source.path, title: p.meta.title }))
+      expect(sorted(rows)).toEqual(sorted(expected))
+      const paths = expected.map((r) => r.source_path)
+      expect(paths).toContain('fixtures/lead.md')
+      expect(paths).not.toContain('fixtures/partner.md')
+      expect(paths.some((p) => p?.startsWith('corpus/'))).toBe(true)
+    })
+
+    it('items mentioning đào tạo: every item whose folded text says it', () => {
+      const rows = query(db, exampleQuery('items-mentioning-dao-tao').sql)
+      const expected = exported.flatMap((p) =>
+        itemsOf(p)
+          .filter((i) => folded(i.text).includes('dao tao'))
+          .map((i) => ({ source_path: p.source.path, line: i.line, kind: i.kind, text: i.text })),
+      )
+      expect(sorted(rows)).toEqual(sorted(expected))
+    })
+
+    it('agencies leading the most tasks: counted from the JSON, in the query’s order', () => {
+      const count = new Map<string, { tasks: number; plans: Set<number> }>()
+      for (const [planIndex, p] of exported.entries()) {
+        for (const a of p.assignments) {
+          const leads = a.tasks.filter((t) => t.role === 'lead').length
+          for (const key of new Set(a.agencies.map((g) => g.key))) {
+            const entry = count.get(key) ?? { tasks: 0, plans: new Set() }
+            entry.tasks += leads
+            if (leads > 0) entry.plans.add(planIndex)
+            count.set(key, entry)
+          }
+        }
+      }
+      const expected = [...count]
+        .filter(([, c]) => c.tasks > 0)
+        .map(([key, c]) => ({ key, lead_tasks: c.tasks, plans: c.plans.size }))
+        .sort((a, b) => b.lead_tasks - a.lead_tasks || b.plans - a.plans || (a.key < b.key ? -1 : 1))
+      expect(query(db, exampleQuery('agencies-leading-most-tasks').sql)).toEqual(expected)
+    })
+
+    it('documents cited by several plans: counted from the JSON, in the query’s order', () => {
+      const citing = new Map<string, { kinds: string[]; plans: Set<number> }>()
+      for (const [planIndex, p] of exported.entries()) {
+        for (const r of p.references) {
+          const entry = citing.get(r.id) ?? { kinds: [], plans: new Set() }
+          if (r.kind !== null) entry.kinds.push(r.kind)
+          entry.plans.add(planIndex)
+          citing.set(r.id, entry)
+        }
+      }
+      const expected = [...citing]
+        .filter(([, c]) => c.plans.size > 1)
+        .map(([citation, c]) => ({ citation, kind: c.kinds.sort()[0] ?? null, plans: c.plans.size }))
+        .sort((a, b) => b.plans - a.plans || (a.citation < b.citation ? -1 : 1))
+      expect(expected.length).toBeGreaterThan(0)
+      expect(query(db, exampleQuery('documents-cited-by-several-plans').sql)).toEqual(expected)
+    })
+  })
+})
+
+describe('kh export on bad input', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = join(tmp, 'bad')
+    mkdirSync(join(dir, 'in'), { recursive: true })
+    mkdirSync(join(dir, 'empty'), { recursive: true })
+    writeFileSync(join(dir, 'in', 'good.json'), JSON.stringify(leadPlan()))
+    writeFileSync(join(dir, 'in', 'summary.json'), '{"files": 3}')
+    writeFileSync(join(dir, 'in', 'broken.json'), '{"schemaVersion": "1", ')
+    writeFileSync(join(dir, 'in', 'old.json'), '{"schemaVersion": "0"}')
+    writeFileSync(join(dir, 'only-bad.json'), '[]')
+  })
+
+  it('names each file that is not a plan in one line with its reason, exports the others, exits 1', async () => {
+    const db = join(dir, 'some.sqlite')
+    const csv = join(dir, 'some-csv')
+    const run = await kh('export', join(dir, 'in'), '--sqlite', db, '--csv', csv)
+    expect(run.code).toBe(1)
+    const lines = run.stderr.trimEnd().split('\n')
+    expect(lines.slice(0, -1)).toEqual([
+      expect.stringMatching(new RegExp(`^${join(dir, 'in', 'broken.json')} {2}error {2}not JSON \\(.+\\)$`)),
+      `${join(dir, 'in', 'old.json')}  error  a plan of contract version 0; this kh reads version 1: extract it again`,
+      `${join(dir, 'in', 'summary.json')}  error  not a kh plan (it has no schemaVersion)`,
+    ])
+    expect(lines.at(-1)).toMatch(/^1 plan exported, 3 files failed; rows: plans 1, /)
+    expect(run.stderr).not.toMatch(STACK_FRAME)
+    expect(query(db, 'SELECT source_path FROM plans')).toEqual([{ source_path: 'fixtures/lead.md' }])
+    expect(readCsv(csv, 'plans').rows.map((r) => r.source_path)).toEqual(['fixtures/lead.md'])
+  })
+
+  it('leaves the outputs untouched when no plan could be read', async () => {
+    const db = join(dir, 'none.sqlite')
+    const run = await kh('export', join(dir, 'only-bad.json'), 'missing.json', '--sqlite', db)
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`${join(dir, 'only-bad.json')}  error  not a kh plan`)
+    expect(run.stderr).toContain('missing.json  error  no such file or folder')
+    expect(existsSync(db)).toBe(false)
+  })
+
+  it('names a plan given twice, exports it once and still succeeds', async () => {
+    const db = join(dir, 'twice.sqlite')
+    const copy = join(dir, 'copy.json')
+    writeFileSync(copy, JSON.stringify(leadPlan()))
+    const run = await kh('export', join(dir, 'in', 'good.json'), copy, '--sqlite', db)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toContain(
+      `${copy}  warning  the same document as \`${join(dir, 'in', 'good.json')}\` (fixtures/lead.md); left out  duplicate-plan`,
+    )
+    expect(query(db, 'SELECT count(*) AS n FROM plans')).toEqual([{ n: 1 }])
+  })
+
+  it('exits 2 on usage errors, writing nothing', async () => {
+    const runs = await Promise.all([
+      kh('export', join(dir, 'in')),
+      kh('export', '--sqlite', join(dir, 'usage.sqlite')),
+      kh('export', join(dir, 'empty'), '--csv', join(dir, 'usage-csv')),
+      kh('export', join(dir, 'in'), '--sqlite', join(dir, 'empty')),
+    ])
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2])
+    expect(runs[0]?.stderr).toContain('say where to export: --sqlite FILE, --csv DIR, or both')
+    expect(runs[1]?.stderr).toContain("missing required argument 'paths'")
+    expect(runs[2]?.stderr).toContain(`nothing to export: no plan in ${join(dir, 'empty')}`)
+    expect(runs[3]?.stderr).toContain(`--sqlite takes a file, and \`${join(dir, 'empty')}\` is a folder`)
+    expect(existsSync(join(dir, 'usage.sqlite'))).toBe(false)
+    expect(existsSync(join(dir, 'usage-csv'))).toBe(false)
+    for (const run of runs) expect(run.stderr).not.toMatch(STACK_FRAME)
+  })
+
+  it('explains itself in --help, with examples', async () => {
+    const run = await kh('export', '--help')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Usage: kh export [options] <paths...>')
+    expect(run.stdout).toContain('--sqlite <file>')
+    expect(run.stdout).toContain('--csv <dir>')
+    expect(run.stdout).toContain('$ kh export out --sqlite plans.sqlite --csv csv')
+    expect((await kh('--help')).stdout).toMatch(/^ {2}export \[options\] <paths\.\.\.>/m)
   })
 })
 

@@ -41,6 +41,26 @@ FROM items AS i
 WHERE i.search LIKE '%dao tao%'
 ORDER BY i.source_path, i.line`,
   },
+  {
+    name: 'agencies-leading-most-tasks',
+    description:
+      'Which agencies lead the most tasks, and in how many plans: by key, so a Sở and its district Phòng count as one.',
+    sql: `SELECT a.key, count(DISTINCT t.id) AS lead_tasks, count(DISTINCT t.plan_id) AS plans
+FROM tasks AS t
+JOIN agencies AS a ON a.assignment_id = t.assignment_id AND a.role = 'assignee'
+WHERE t.role = 'lead'
+GROUP BY a.key
+ORDER BY lead_tasks DESC, plans DESC, a.key`,
+  },
+  {
+    name: 'documents-cited-by-several-plans',
+    description: 'Documents more than one plan cites: the parents the plans have in common.',
+    sql: `SELECT r.citation, min(r.kind) AS kind, count(DISTINCT r.plan_id) AS plans
+FROM "references" AS r
+GROUP BY r.citation
+HAVING count(DISTINCT r.plan_id) > 1
+ORDER BY plans DESC, r.citation`,
+  },
 ]
 
 /** The example query called `name`. */
