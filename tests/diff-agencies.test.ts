@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import {
   agencyAffinity,
   agencyListChange,
+  groupAffinity,
+  groupNouns,
   keysMatch,
   type Levels,
   pairAgencies,
@@ -52,6 +54,44 @@ describe('agencyAffinity', () => {
     expect(agencyAffinity(agency('Hội Khuyến học tỉnh', 'hoi-khuyen-hoc', 'province'), unknown, levels)).toBe(
       0.75,
     )
+  })
+})
+
+describe('generic groups', () => {
+  // Keys as the extractor makes them: a group's key is its nouns, and a group has no level.
+  const soBanNganh = agency('Các sở, ban, ngành', 'so-ban-nganh', null)
+  const coQuanBanNganh = agency(
+    'Các cơ quan, ban, ngành, đoàn thể, đơn vị',
+    'co-quan-ban-nganh-doan-the-don-vi',
+    null,
+  )
+  const donVi = agency('các đơn vị', 'don-vi', null)
+  const toChuc = agency(
+    'các tổ chức chính trị - xã hội, tổ chức xã hội nghề nghiệp',
+    'to-chuc-chinh-tri-xa-hoi-to-chuc-xa-hoi-nghe-nghiep',
+    null,
+  )
+
+  it('reads a group key back into its nouns, longest first', () => {
+    expect(groupNouns(soBanNganh)).toEqual(['so', 'ban', 'nganh'])
+    expect(groupNouns(toChuc)).toEqual(['to-chuc-chinh-tri-xa-hoi', 'to-chuc-xa-hoi-nghe-nghiep'])
+    // A named body, or a key with words that are no group noun, is not a group.
+    expect(groupNouns(soGD)).toBeNull()
+    expect(groupNouns(agency('Ban Tuyên giáo', 'ban-tuyen-giao', null))).toBeNull()
+  })
+
+  it('pairs a province’s “sở, ban, ngành” with a district’s “cơ quan, ban, ngành”: the level’s offices aside', () => {
+    expect(groupAffinity(soBanNganh, coQuanBanNganh)).toBe(1)
+    expect(agencyAffinity(soBanNganh, coQuanBanNganh, levels)).toBe(1)
+    expect(agencyListChange('actors', [soBanNganh], [coQuanBanNganh], levels)).toEqual([])
+  })
+
+  it('does not pair groups of different bodies, nor a group with a named body', () => {
+    expect(agencyAffinity(soBanNganh, donVi, levels)).toBe(0)
+    expect(agencyAffinity(toChuc, coQuanBanNganh, levels)).toBe(0)
+    expect(agencyAffinity(soBanNganh, soGD, levels)).toBe(0)
+    // "các sở" alone names only the province's offices: nothing left to compare.
+    expect(groupAffinity(agency('các sở', 'so', null), coQuanBanNganh)).toBe(0)
   })
 })
 

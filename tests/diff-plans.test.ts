@@ -1,7 +1,7 @@
 /** diffPlans on small hand-made plans: alignment, statuses, field changes, relation of the plans. */
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES, type Pair, PlanDiffSchema } from '../schemas/diff.js'
-import type { Plan } from '../schemas/plan.js'
+import type { Agency, Deadline, Plan } from '../schemas/plan.js'
 import { DEFAULT_THRESHOLD, diffPlans } from '../src/diff/index.js'
 import { textSimilarity } from '../src/diff/similarity.js'
 import {
@@ -244,6 +244,37 @@ describe('diffPlans', () => {
         status: 'changed',
         changes: ['recipients: Sở Giáo dục và Đào tạo, Sở Nội vụ → Phòng Giáo dục và Đào tạo'],
       },
+    ])
+  })
+
+  it('pairs deadlines on what is due and by whom, never on a shared year alone', () => {
+    const due2025 = (text: string, actors: Agency[], path: string): Deadline => ({
+      ...yearlyDeadline(text, 1, 1, [], path),
+      due: { kind: 'year', year: 2025, month: null, day: null, quarter: null },
+      relation: 'in',
+      actors,
+    })
+    const p = plan('province', {
+      deadlines: [
+        due2025(
+          'Chủ trì, phối hợp với Sở Nội vụ: Tham mưu Ủy ban nhân dân tỉnh thành lập, kiện toàn Ban Chỉ đạo cấp tỉnh; hướng dẫn, đôn đốc, kiểm tra việc thực hiện Kế hoạch này; tham mưu tổ chức sơ kết vào năm 2025',
+          [soGD],
+          'VII.2',
+        ),
+      ],
+    })
+    const c = plan('district', {
+      deadlines: [
+        due2025('Khen thưởng sơ kết phong trào (năm 2025): 10 tập thể và 20 cá nhân.', [], 'III.3.a'),
+        due2025('Tham mưu UBND thành phố tổ chức sơ kết vào năm 2025', [phongGD], 'VII.2'),
+      ],
+    })
+    // The same year and little shared wording (the seeds' VII.2 and III.3.a): no pair; a counterpart
+    // agency pairs the other, worded apart as it is.
+    expect(rows(diffPlans(c, p).deadlines)).toEqual(['added - III.3.a', 'same VII.2 VII.2'])
+    expect(rows(diffPlans({ ...c, deadlines: c.deadlines.slice(0, 1) }, p).deadlines)).toEqual([
+      'removed VII.2 -',
+      'added - III.3.a',
     ])
   })
 

@@ -81,6 +81,25 @@ describe('Vũng Tàu (child) against Hà Nam (parent)', () => {
     expect(pair?.status).toMatch(/same|changed/)
   })
 
+  it('pairs the clauses for all agencies (VII.1): the province’s “sở, ban, ngành” are the city’s “cơ quan, ban, ngành”', () => {
+    const pair = pairAt(diff.assignments, 'VII.1', 'VII.1')
+    expect(pair?.status).toMatch(/same|changed/)
+    expect(pair?.parent?.text).toMatch(/^Các sở, ban, ngành/)
+    expect(pair?.child?.text).toMatch(/^Các cơ quan, ban, ngành/)
+  })
+
+  it('pairs no deadline on a shared year alone: the city’s 2025 and 2030 award lines have no counterpart', () => {
+    const awardLines = diff.deadlines.filter((p) => /Khen thưởng (sơ|tổng) kết/.test(p.child?.text ?? ''))
+    expect(awardLines.map((p) => p.status)).toEqual(['added', 'added'])
+    const phases = diff.deadlines.filter(
+      (p) => p.parent?.path?.startsWith('V.') && p.child?.path?.startsWith('V.'),
+    )
+    expect(phases.map((p) => [p.parent?.path, p.child?.path])).toEqual([
+      ['V.1', 'V.1'],
+      ['V.2', 'V.2'],
+    ])
+  })
+
   it('pairs the criteria for households and clans: the province’s point đ) with the city’s d)', () => {
     const pair = pairAt(diff.criteria, 'III.1.đ', 'III.1.d')
     expect(pair?.status).toMatch(/same|changed/)
@@ -138,6 +157,18 @@ describe('diffing the seeds with themselves and swapped', () => {
       })
     }
     expect(statuses(swapped.awardQuotas)).toEqual(['removed', 'removed'])
+  })
+
+  it('makes the same pairs when child and parent swap, each side on the other', () => {
+    const swapped = diffPlans(parent, child)
+    const flip = { added: 'removed', removed: 'added', changed: 'changed', same: 'same' } as const
+    for (const category of CATEGORIES) {
+      const row = (status: Pair['status'], a: Pair['parent'], b: Pair['child']) =>
+        `${status} ${a?.path ?? '-'}:${a?.line ?? '-'} ${b?.path ?? '-'}:${b?.line ?? '-'}`
+      const mine = diff[category].map((p) => row(p.status, p.parent, p.child)).sort()
+      const theirs = swapped[category].map((p) => row(flip[p.status], p.child, p.parent)).sort()
+      expect(theirs, category).toEqual(mine)
+    }
   })
 })
 

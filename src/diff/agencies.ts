@@ -4,6 +4,8 @@
  * subordinate level) is the district's "UBND các phường, xã" (its own).
  */
 import type { Agency, Level } from '../../schemas/plan.js'
+import { GROUP_NOUNS, LEVEL_WORDS } from '../lexicon/agencies.js'
+import { slug } from '../normalize/text.js'
 import { assignAbove } from './assign.js'
 
 /** The issuer level of each plan, for reading agency levels relative to their plan. */
@@ -56,8 +58,47 @@ export function levelAffinity(a: Placed, b: Placed): number {
 
 /** Correspondence of a parent agency and a child agency, 0..1. */
 export function agencyAffinity(parent: Agency, child: Agency, levels: Levels): number {
-  if (!keysMatch(parent.key, child.key)) return 0
-  return levelAffinity({ agency: parent, issuer: levels.parent }, { agency: child, issuer: levels.child })
+  const byKey = keysMatch(parent.key, child.key)
+    ? levelAffinity({ agency: parent, issuer: levels.parent }, { agency: child, issuer: levels.child })
+    : 0
+  return Math.max(byKey, groupAffinity(parent, child))
+}
+
+// Group nouns as keys, longest first, to read a group's key back into its nouns.
+const GROUP_NOUN_KEYS = [...new Set(GROUP_NOUNS.map(slug))].sort((a, b) => b.length - a.length)
+
+// Nouns that name one level's offices ("sở" in a province, "phòng" in a district): a group differs by them
+// only in level, as "Sở"/"Phòng" do in names.
+const LEVEL_NOUN_KEYS = new Set(
+  Object.entries(LEVEL_WORDS).flatMap(([word, level]) => (level === null ? [] : [slug(word)])),
+)
+
+/** The nouns of a generic group's key ("so-ban-nganh" → so, ban, nganh); null when the key is not a group's. */
+export function groupNouns(agency: Agency): string[] | null {
+  if (agency.level !== null || agency.key === '') return null
+  const nouns: string[] = []
+  let rest = agency.key
+  while (rest !== '') {
+    const noun = GROUP_NOUN_KEYS.find((n) => rest === n || rest.startsWith(`${n}-`))
+    if (!noun) return null
+    nouns.push(noun)
+    rest = rest.slice(noun.length + 1)
+  }
+  return nouns
+}
+
+/**
+ * Two generic groups correspond by the kinds of bodies they name, leaving out the level's own offices:
+ * a province's "các sở, ban, ngành" is a district's "các cơ quan, ban, ngành, đoàn thể" (ban, ngành in
+ * both). The overlap coefficient, so a list that names more kinds still holds the other; 0 unless both are groups.
+ */
+export function groupAffinity(a: Agency, b: Agency): number {
+  const [x, y] = [groupNouns(a), groupNouns(b)].map((nouns) =>
+    nouns ? new Set(nouns.filter((n) => !LEVEL_NOUN_KEYS.has(n))) : null,
+  )
+  if (!x || !y || x.size === 0 || y.size === 0) return 0
+  const shared = [...x].filter((n) => y.has(n)).length
+  return shared / Math.min(x.size, y.size)
 }
 
 /** How two lists of agencies pair: counterparts, and those on one side only. */

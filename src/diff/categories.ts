@@ -5,6 +5,7 @@
  */
 import type { Category, DiffSide } from '../../schemas/diff.js'
 import type {
+  Agency,
   Assignment,
   AwardForm,
   AwardQuota,
@@ -201,7 +202,18 @@ const phaseSpec: CategorySpec<Phase> = {
 const deadlineSpec: CategorySpec<Deadline> = {
   items: (plan) => plan.deadlines,
   side: (d) => ({ path: d.path, text: d.text, line: d.line }),
-  similarity: (p, c) => 0.5 * dueAgreement(p.value.due, c.value.due) + 0.5 * similarity(p.profile, c.profile),
+  // An obligation is its date, what is due and who owes it to whom. A date shared by day and month says
+  // much (half the score); a shared year little (a plan's phase years recur in many sentences), and the
+  // rest of the score goes to the sentence or its parties, whichever agrees more (two sentences may be
+  // worded apart while naming counterpart parties).
+  similarity: (p, c, ctx) => {
+    const weight = 0.5 * DUE_WEIGHT[p.value.due.kind]
+    return (
+      weight * dueAgreement(p.value.due, c.value.due) +
+      (1 - weight) *
+        Math.max(similarity(p.profile, c.profile), partiesAgreement(p.value, c.value, ctx.levels))
+    )
+  },
   // The obligation is its date, relation and parties; the sentence's wording is shown side by side.
   changes: (p, c, ctx) => {
     const [a, b] = [p.value, c.value]
@@ -388,6 +400,27 @@ function scaledBy(textSim: number, weight: number, fields: Parameters<typeof agr
 // Labels compare without case, diacritics or extra spaces: "Giai đoạn 1" = "giai doan 1".
 function labelKey(label: string): string {
   return fold(label).replace(/\s+/g, ' ').trim()
+}
+
+// How much a shared due date says that two obligations are one: a day and month, much; a year, little.
+const DUE_WEIGHT: Readonly<Record<Due['kind'], number>> = {
+  date: 1,
+  yearly: 1,
+  monthly: 0.8,
+  month: 0.8,
+  quarter: 0.6,
+  year: 0.4,
+}
+
+// Agreement of the actors and of the recipients, averaged over the roles either deadline names; 0 when
+// neither names anyone (no evidence), so two deadlines never pair on empty lists.
+function partiesAgreement(a: Deadline, b: Deadline, levels: Levels): number {
+  const roles = [
+    [a.actors, b.actors],
+    [a.recipients, b.recipients],
+  ].filter(([x, y]) => (x?.length ?? 0) + (y?.length ?? 0) > 0) as [Agency[], Agency[]][]
+  if (roles.length === 0) return 0
+  return roles.reduce((sum, [x, y]) => sum + pairAgencies(x, y, levels).score, 0) / roles.length
 }
 
 function dueAgreement(a: Due, b: Due): number {
