@@ -137,7 +137,7 @@ export const deadlineIncomplete: Rule = (plan) =>
     return [
       {
         code: 'deadline-incomplete',
-        message: `"${d.action}" is due ${text} with no ${missing.join(' or ')}${hint}`,
+        message: `${d.action ? `"${d.action}"` : 'a deadline'} is due ${text} with no ${missing.join(' or ')}${hint}`,
         line: d.line,
         endLine: endLineOf(plan, d.line),
         near,
