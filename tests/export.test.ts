@@ -590,7 +590,7 @@ describe('kh export on the corpus', () => {
     expect(lines[0]).toContain(
       `${exported.length} plans exported, 0 files failed; ${rowsPart(sumCounts(exported))};`,
     )
-    expect(lines[0]).toContain(`SQLite in ${db} (0 replaced), CSV in ${csv}`)
+    expect(lines[0]).toContain(`SQLite in ${db} (0 replaced), CSV in ${csv}/,`)
   })
 
   it('writes one SQLite row per fact of the JSON, in every table', () => {
@@ -671,6 +671,12 @@ describe('kh export on the corpus', () => {
   })
 
   describe('the README example queries', () => {
+    it('are printed in the README as they are run, beside every table', () => {
+      const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+      for (const q of EXAMPLE_QUERIES) expect(readme, q.name).toContain(`\`\`\`sql\n${q.sql}\n\`\`\``)
+      for (const t of TABLES) expect(readme, t.name).toContain(`| \`${t.name}\` | ${t.doc} |`)
+    })
+
     it('are all valid SQL and all return rows', () => {
       for (const q of EXAMPLE_QUERIES) expect(query(db, q.sql).length, q.name).toBeGreaterThan(0)
     })

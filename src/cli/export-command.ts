@@ -21,6 +21,7 @@ type Exporter = (plans: AsyncIterable<Plan>, target: string) => Promise<ExportSu
 interface Target {
   label: string
   path: string
+  kind: 'file' | 'folder'
   /** Whether plans exported before stay and are replaced one by one (SQLite), or the whole output is (CSV). */
   keepsOthers: boolean
   load: () => Promise<Exporter>
@@ -85,7 +86,7 @@ function targetsOf(options: ExportCommandOptions): Target[] {
     if (path === undefined) return []
     const { label, kind, keepsOthers, load } = TARGETS[name]
     checkTarget(name, path, kind)
-    return [{ label, path, keepsOthers, load }]
+    return [{ label, path, kind, keepsOthers, load }]
   })
   if (targets.length === 0) throw new UsageError('say where to export: --sqlite FILE, --csv DIR, or both')
   return targets
@@ -203,9 +204,11 @@ function summaryLine(
   const rows = done ? `; rows: ${TABLES.map((t) => `${t.name} ${done.rows[t.name]}`).join(', ')}` : ''
   const where = targets.map((t, i) => {
     const result = results[i]
-    if (result?.status !== 'fulfilled') return `${t.label} in ${t.path} not written`
+    // A folder is shown as one, the way `kh extract` says `JSON in out/`.
+    const where = t.kind === 'folder' ? `${t.path.replace(/[\\/]+$/, '')}/` : t.path
+    if (result?.status !== 'fulfilled') return `${t.label} in ${where} not written`
     const replaced = t.keepsOthers ? ` (${result.value.replaced} replaced)` : ''
-    return `${t.label} in ${t.path}${replaced}`
+    return `${t.label} in ${where}${replaced}`
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   return `${counts.join(', ')}${rows}; ${where.join(', ')}, ${seconds} s`
