@@ -116,8 +116,10 @@ describe.skipIf(!hasChromium)(`HTML diff report in Chromium${hasChromium ? '' : 
     const top = await page.screenshot({ path: join(ARTIFACTS, 'diff-report-top.png') })
     expect(top.byteLength).toBeGreaterThan(10_000)
     await page.screenshot({ path: join(ARTIFACTS, 'diff-report.png'), fullPage: true })
-    // Below the sticky filter bar: the category heading with its counts, then Sở ↔ Phòng side by side
+    // Below the sticky filter bar: the category heading with its counts, the all-agencies clause VII.1, then
+    // Sở ↔ Phòng side by side (VII.2), in a taller window so that both fit
     // (a string, evaluated in the page: this project's TypeScript has no DOM types).
+    await page.setViewportSize({ width: 1280, height: 1500 })
     await page.evaluate(`{
       const heading = document.querySelector('#cat-assignments')
       const bar = document.querySelector('#controls').getBoundingClientRect().height
