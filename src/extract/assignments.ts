@@ -12,6 +12,7 @@ import {
 import { alternation } from '../normalize/text.js'
 import type { Doc } from '../types.js'
 import { agenciesAfter, leadingAgencies } from './agencies.js'
+import { type Card, taskCards } from './cards.js'
 import type { Context } from './context.js'
 
 const NOT_WORD = '(?![\\p{L}\\d])'
@@ -148,11 +149,23 @@ function implementationParts(doc: Doc): Section[] {
   return parts.filter((s) => !parts.some((p) => p !== s && s.path.startsWith(`${p.path}.`)))
 }
 
-/** Assignments from the implementation part. */
-export function extractAssignments(doc: Doc, ctx: Context): Assignment[] {
-  return implementationParts(doc).flatMap((part) =>
+/** A task card ("Đơn vị chủ trì: ..." fields, an appendix table row) as an assignment of its one task. */
+function cardAssignment(card: Card): Assignment {
+  const task: Task = { text: card.task, role: card.role, partners: card.partners, line: card.line }
+  return { agencies: card.agencies, requested: false, tasks: [task], path: card.path, line: card.line }
+}
+
+/** Assignments from the implementation part and from task cards, in document order. */
+export function extractAssignments(
+  doc: Doc,
+  ctx: Context,
+  cards: Card[] = taskCards(doc, ctx),
+): Assignment[] {
+  const clauses = implementationParts(doc).flatMap((part) =>
     part.children.length > 0
       ? part.children.flatMap((clause) => clauseAssignments(clause, ctx))
       : itemAssignments(part, ctx),
   )
+  // Appendix rows (paths "PL...") come after the body, whose lines they follow anyway.
+  return [...clauses, ...cards.map(cardAssignment)].sort((a, b) => a.line - b.line)
 }

@@ -22,6 +22,7 @@ import { alternation, collapse } from '../normalize/text.js'
 import type { Doc } from '../types.js'
 import { type AgencyMention, chainFrom, findAgencies, maskQuotes } from './agencies.js'
 import { parseClauseHeading, subjectStart } from './assignments.js'
+import { type Card, taskCards } from './cards.js'
 import type { Context } from './context.js'
 import { findDate } from './dates.js'
 
@@ -49,6 +50,10 @@ interface Unit {
   line: number
   page?: number | undefined
   actors: Agency[]
+  /** The text is a task's time on its own (a table cell, a labelled field): any date in it is a deadline. */
+  labelled?: boolean
+  /** The text as written, where `text` had to be read differently ("2026" read as "năm 2026"). */
+  written?: string
 }
 
 const NOT_WORD = '(?![\\p{L}\\d])'
@@ -96,6 +101,10 @@ const ACTION_BEFORE_RE = new RegExp(`${WORD_START}(?:${alternation(DEADLINE_ACTI
 const ACTION_END_RE = new RegExp(`\\s(?:${alternation(ACTION_ENDS)})\\s|[;:]|\\.(?:\\s|$)`, 'u')
 const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+(?=["“(]?\p{Lu})/u
 const PLACE_DATE_RE = /^[\p{L} .-]{2,40},\s*ngày/u
+// "Quý IV/2025 - Quý II/2026", "từ tháng 3 đến tháng 6/2026": what stands between the two ends of a range.
+const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
+// A table cell holding only a year ("2026"): read as "năm 2026".
+const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s))
 
@@ -229,6 +238,16 @@ function datedPhrases(sentence: string): Dated[] {
     }
   }
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** A range's end is its deadline ("Quý IV/2025 - Quý II/2026" is due by Quý II/2026); its start is none. */
+function rangeEnds(phrases: Dated[], sentence: string): Dated[] {
+  const joined = (a: Dated | undefined, b: Dated | undefined) =>
+    a !== undefined && b !== undefined && RANGE_GAP_RE.test(sentence.slice(a.end, b.start))
+  return phrases.flatMap((d, i) => {
+    if (joined(d, phrases[i + 1])) return []
+    return joined(phrases[i - 1], d) ? [{ ...d, relation: 'by' as const }] : [d]
+  })
 }
 
 /** The clause (between semicolons) around a position. */
@@ -368,7 +387,7 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 /** Deadlines stated in one sentence of a unit. */
 function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
   const masked = maskQuotes(sentence)
-  const phrases = datedPhrases(masked).filter(
+  const phrases = rangeEnds(datedPhrases(masked), masked).filter(
     (d) => minYear === null || d.due.year === null || d.due.year >= minYear,
   )
   if (phrases.length === 0) return []
@@ -378,7 +397,7 @@ function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number
   return phrases.flatMap((dated) => {
     // "Năm 2025 và các năm tiếp theo": ongoing work from a year on, not a deadline.
     if (ONGOING_RE.test(masked.slice(dated.end))) return []
-    const labelled = LABEL_RE.test(masked.slice(0, dated.lead))
+    const labelled = unit.labelled === true || LABEL_RE.test(masked.slice(0, dated.lead))
     const [clauseStart] = clauseAround(masked, dated.start)
     const recipients = recipientsIn(masked, mentions, clauseStart)
     const start = actionStart(masked, actions, dated, recipients.stops)
@@ -387,11 +406,11 @@ function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number
       start !== null
         ? actionText(masked, start, dated, recipients.stops)
         : labelled
-          ? unit.task
+          ? trimAction(unit.task)
           : fallbackAction(masked, dated)
     const actors = subject.filter((m) => !recipients.agencies.includes(m))
     const deadline: Deadline = {
-      text: sentence,
+      text: unit.written ?? sentence,
       action,
       due: dated.due,
       relation: dated.relation,
@@ -410,8 +429,9 @@ function sentences(text: string): string[] {
   return text.split(SENTENCE_SPLIT_RE).filter((s) => s.trim() !== '')
 }
 
-/** Headings and items of every section, each with the agencies of its clause as default actors. */
-function units(doc: Doc, ctx: Context): Unit[] {
+/** Headings and items of every section, each with the agencies of its clause as default actors; a task card's time with its task and agencies. */
+function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
+  const timeOf = new Map(cards.flatMap((c) => (c.time && !c.cell ? [[c.time.line, c] as const] : [])))
   const actorsByPath = new Map<string, Agency[]>()
   const out: Unit[] = []
   const inherited = (s: Section): Agency[] => {
@@ -426,10 +446,21 @@ function units(doc: Doc, ctx: Context): Unit[] {
     actorsByPath.set(s.path, actors)
     const task = s.heading
     out.push({ text: s.heading, task, path: s.path, line: s.line, page: s.page, actors })
-    for (const item of s.items)
-      out.push({ text: item.text, task, path: s.path, line: item.line, page: item.page, actors })
+    for (const item of s.items) {
+      const card = timeOf.get(item.line)
+      const own = card ? { task: card.task, actors: card.agencies } : { task, actors }
+      out.push({ text: item.text, path: s.path, line: item.line, page: item.page, ...own })
+    }
   }
-  return out
+  return [...out, ...cards.flatMap(cellUnit)]
+}
+
+/** The time cell of an appendix task row, as a unit whose date is the row's deadline. */
+function cellUnit(card: Card): Unit[] {
+  if (!card.cell || !card.time) return []
+  const text = card.time.text.replace(BARE_YEAR_RE, 'năm $1')
+  const { task, path, agencies: actors } = card
+  return [{ text, written: card.time.text, task, path, line: card.time.line, actors, labelled: true }]
 }
 
 /** The plan's own year, from the place-and-date line ("Hà Nam, ngày tháng năm 2024"): earlier years are history. */
@@ -443,11 +474,11 @@ function planYear(doc: Doc): number | null {
 }
 
 /** Deadlines from every heading and item of the body. */
-export function extractDeadlines(doc: Doc, ctx: Context): Deadline[] {
+export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCards(doc, ctx)): Deadline[] {
   const minYear = planYear(doc)
   const seen = new Set<string>()
   const out: Deadline[] = []
-  for (const unit of units(doc, ctx)) {
+  for (const unit of units(doc, ctx, cards)) {
     for (const sentence of sentences(unit.text)) {
       for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
         const key = JSON.stringify([

@@ -1,0 +1,220 @@
+/**
+ * Task cards: a task with its lead, partners and time, as plans lay them out outside the implementation part,
+ * either as labelled fields under the task ("Đơn vị chủ trì: Sở Tư pháp." / "Thời gian thực hiện: Năm 2026.")
+ * or as the rows of an appendix task table (STT | task | lead | co-ordinating | time | product).
+ */
+import type { Agency, Appendix, Item, Section } from '../../schemas/plan.js'
+import { COLUMN_WORDS, FIELD_LABELS, type FieldKind } from '../lexicon/fields.js'
+import { ROLE_VERBS } from '../lexicon/verbs.js'
+import { alternation, collapse, fold } from '../normalize/text.js'
+import { romanValue } from '../structure/labels.js'
+import type { Doc } from '../types.js'
+import { leadingAgencies, splitAgencyList, toAgency } from './agencies.js'
+import { extractAppendices } from './appendices.js'
+import type { Context } from './context.js'
+
+/** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
+export interface Card {
+  task: string
+  /** Agencies that carry the task out: the lead field, else the performer field. */
+  agencies: Agency[]
+  role: 'lead' | 'coordinate' | 'other'
+  partners: Agency[]
+  /** The time as written ("Tháng 12/2025", "Quý III Năm 2026", "Thường xuyên"). */
+  time: { text: string; line: number } | null
+  /** Whether the time was read from a table cell (no label of its own) rather than a labelled paragraph. */
+  cell: boolean
+  path: string
+  line: number
+  page?: number | undefined
+}
+
+const labelVariants = FIELD_LABELS.flatMap(([label, kind]): [string, FieldKind][] => [
+  [label, kind],
+  [label.charAt(0).toLocaleLowerCase('vi') + label.slice(1), kind],
+])
+const FIELD_KINDS = new Map(labelVariants)
+// "Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp": a few lower-case words may follow the label before ":".
+const FIELD_RE = new RegExp(
+  `^(?:[-+•–]\\s*)?(?<label>${alternation(labelVariants.map(([l]) => l))})(?:\\s+\\p{Ll}+){0,4}\\s*:\\s*(?<value>\\S.*)$`,
+  'u',
+)
+const ROLE_RE = new RegExp(
+  `^[\\s,:-]*(?<verb>${alternation(ROLE_VERBS.map(([w]) => w))})(?![\\p{L}\\d])`,
+  'iu',
+)
+const ROLES = new Map(ROLE_VERBS)
+
+/** A labelled field ("Cơ quan chủ trì: Sở Nội vụ"), or null for an ordinary paragraph. */
+export function parseField(text: string): { kind: FieldKind; value: string } | null {
+  const m = FIELD_RE.exec(text)
+  const kind = FIELD_KINDS.get(m?.groups?.label ?? '')
+  return kind && m?.groups?.value ? { kind, value: m.groups.value.trim() } : null
+}
+
+/**
+ * The agencies of a value that is only a list of them ("Sở Tư pháp; các cơ quan, đơn vị liên quan"): a piece
+ * between semicolons that names no known head ("Doanh nghiệp, nhà cung cấp dịch vụ, nhà đầu tư") is still a
+ * list of who does the task, so its comma-separated parts are taken as written.
+ */
+export function listAgencies(value: string, ctx: Context): Agency[] {
+  return value
+    .replace(/[.;]\s*$/u, '')
+    .split(/\s*;\s*/u)
+    .filter((piece) => piece.trim() !== '')
+    .flatMap((piece) => {
+      const found = splitAgencyList(piece, ctx)
+      if (found.length > 0) return found
+      return piece
+        .split(/\s*,\s*/u)
+        .filter((part) => /\p{L}/u.test(part))
+        .map((part) => toAgency(part, ctx))
+    })
+}
+
+/** The agencies a field's value opens with, and the role its verb gives them ("Sở Nội vụ chủ trì tham mưu ..."). */
+function fieldAgencies(value: string, ctx: Context): { agencies: Agency[]; verb: Card['role'] } {
+  const { agencies, end } = leadingAgencies(value, ctx)
+  const verb = ROLE_RE.exec(value.slice(end))?.groups?.verb?.toLocaleLowerCase('vi')
+  return { agencies, verb: (verb && ROLES.get(verb)) || 'other' }
+}
+
+interface Draft {
+  /** The paragraphs the fields follow: together they state the task. */
+  task: Item[]
+  fields: { kind: FieldKind; value: string; line: number }[]
+}
+
+/** A card from a task and its fields, or null when no field names who carries it out. */
+function toCard(draft: Draft, section: Section, ctx: Context): Card | null {
+  const field = (kind: FieldKind) => draft.fields.find((f) => f.kind === kind)
+  const lead = field('lead')
+  const performer = field('performer')
+  const source = lead ?? performer
+  if (!source) return null
+  const { agencies, verb } = lead
+    ? { agencies: listAgencies(lead.value, ctx), verb: 'lead' as const }
+    : fieldAgencies(source.value, ctx)
+  if (agencies.length === 0) return null
+  const coordinate = field('coordinate')
+  const content = field('content')
+  const time = field('time')
+  const first = draft.task[0]
+  const card: Card = {
+    task: content?.value ?? (first ? draft.task.map((i) => i.text).join(' ') : section.heading),
+    agencies,
+    role: verb,
+    partners: coordinate ? listAgencies(coordinate.value, ctx) : [],
+    time: time ? { text: time.value, line: time.line } : null,
+    cell: false,
+    path: section.path,
+    line: content?.line ?? first?.line ?? section.line,
+  }
+  const page = first?.page ?? section.page
+  if (page !== undefined) card.page = page
+  return card
+}
+
+/** Cards of one section: each run of fields belongs to the paragraphs before it, or to the heading. */
+function sectionCards(section: Section, ctx: Context): Card[] {
+  const drafts: Draft[] = []
+  let current: Draft | null = null
+  let pending: Item[] = []
+  for (const item of section.items) {
+    const field = parseField(item.text)
+    if (!field) {
+      // A paragraph after fields starts the next task.
+      current = null
+      pending.push(item)
+      continue
+    }
+    if (!current || current.fields.some((f) => f.kind === field.kind)) {
+      current = { task: pending, fields: [] }
+      drafts.push(current)
+      pending = []
+    }
+    current.fields.push({ ...field, line: item.line })
+  }
+  return drafts.flatMap((d) => toCard(d, section, ctx) ?? [])
+}
+
+/** Sections outside the implementation part, whose clauses are assignments of their own. */
+function cardSections(doc: Doc): Section[] {
+  const implementation = doc.flat.filter((s) => s.role === 'implementation').map((s) => s.path)
+  return doc.flat.filter((s) => !implementation.some((p) => s.path === p || s.path.startsWith(`${p}.`)))
+}
+
+type Column = FieldKind | 'number'
+
+/** Which column holds what, from a header row; null when the row is no task-table header. */
+export function tableColumns(cells: string[]): Map<Column, number> | null {
+  const columns = new Map<Column, number>()
+  cells.forEach((cell, i) => {
+    const text = fold(collapse(cell))
+    const kind = COLUMN_WORDS.find(([, re]) => re.test(text))?.[0]
+    if (kind && !columns.has(kind)) columns.set(kind, i)
+  })
+  const hasWho = columns.has('lead') || columns.has('performer')
+  return hasWho && columns.has('content') ? columns : null
+}
+
+/** Number of an appendix from its label ("Phụ lục 02" → 2, "Phụ lục II" → 2), else its place among them. */
+function appendixNumber(appendix: Appendix, index: number): number {
+  const label = appendix.label.replace(/^Phụ lục\s*/iu, '')
+  if (/^\d+$/.test(label)) return Number(label)
+  return romanValue(label) || index + 1
+}
+
+/** Cards of an appendix task table: one per numbered row, with path "PL1.3" (or "PL1.II.3" where numbers restart per group). */
+function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] {
+  const number = appendixNumber(appendix, index)
+  let columns: Map<Column, number> | null = null
+  let group: string | null = null
+  const rows: { row: Appendix['rows'][number]; label: string; group: string | null }[] = []
+  for (const row of appendix.rows) {
+    const header = tableColumns(row.cells)
+    if (header) {
+      columns = header
+      continue
+    }
+    if (!columns) continue
+    const first = collapse(row.cells[0] ?? '').replace(/[.)]$/, '')
+    if (romanValue(first) > 0 && row.cells.length < columns.size) {
+      group = first
+      continue
+    }
+    if (/^\d{1,3}$/.test(first)) rows.push({ row, label: first, group })
+  }
+  const labels = rows.map((r) => r.label)
+  const unique = new Set(labels).size === labels.length
+  const cell = (cells: string[], kind: Column): string => {
+    const i = columns?.get(kind)
+    return i === undefined ? '' : collapse(cells[i] ?? '')
+  }
+  return rows.flatMap(({ row, label, group: g }) => {
+    const agencies = listAgencies(cell(row.cells, 'lead') || cell(row.cells, 'performer'), ctx)
+    const task = cell(row.cells, 'content')
+    if (agencies.length === 0 || task === '') return []
+    const time = cell(row.cells, 'time')
+    const path = unique || g === null ? `PL${number}.${label}` : `PL${number}.${g}.${label}`
+    return [
+      {
+        task,
+        agencies,
+        role: cell(row.cells, 'lead') ? 'lead' : 'other',
+        partners: listAgencies(cell(row.cells, 'coordinate'), ctx),
+        time: time ? { text: time, line: row.line } : null,
+        cell: true,
+        path,
+        line: row.line,
+      } satisfies Card,
+    ]
+  })
+}
+
+/** Every task card of the plan: labelled fields in the body first, then appendix task tables. */
+export function taskCards(doc: Doc, ctx: Context): Card[] {
+  const body = cardSections(doc).flatMap((s) => sectionCards(s, ctx))
+  const tables = extractAppendices(doc).flatMap((a, i) => appendixCards(a, i, ctx))
+  return [...body, ...tables]
+}

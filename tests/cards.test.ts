@@ -1,0 +1,128 @@
+/** Task cards: labelled fields under a task and appendix task tables, as assignments and deadlines. */
+import { describe, expect, it } from 'vitest'
+import { extractAssignments } from '../src/extract/assignments.js'
+import { parseField } from '../src/extract/cards.js'
+import { emptyContext } from '../src/extract/context.js'
+import { extractDeadlines } from '../src/extract/deadlines.js'
+import { doc } from './helpers.js'
+
+const province = emptyContext({ issuerLevel: 'province', locality: 'Hà Nam' })
+
+const HEAD = 'Hà Nam, ngày 10 tháng 5 năm 2025\n\nKẾ HOẠCH\n\nVề việc thử\n\n'
+const TAIL = '\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ theo dõi việc thực hiện.\n\n'
+
+/** A plan whose part I ("NHIỆM VỤ, GIẢI PHÁP") holds `body`, then an implementation part and `after`. */
+const plan = (body: string, after = '') =>
+  doc(`${HEAD}I. NHIỆM VỤ, GIẢI PHÁP\n\n${body}${TAIL}${after}`, 'markdown')
+
+const keys = (list: { key: string }[]) => list.map((a) => a.key)
+
+describe('parseField', () => {
+  it('reads a label, a few words after it, and the value', () => {
+    expect(parseField('Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.')).toEqual({
+      kind: 'lead',
+      value: 'Sở Tư pháp.',
+    })
+    expect(parseField('- Thời gian thực hiện: Quý II/2026')).toEqual({ kind: 'time', value: 'Quý II/2026' })
+  })
+
+  it('is null for a task sentence that opens with a role verb', () => {
+    expect(parseField('Chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn.')).toBeNull()
+    expect(parseField('Sở Tư pháp chủ trì: tổ chức tập huấn.')).toBeNull()
+  })
+})
+
+describe('task cards in the body', () => {
+  const body = [
+    '1. Tập huấn cán bộ',
+    '- Tổ chức tập huấn kỹ năng xây dựng pháp luật.',
+    '- Đơn vị chủ trì: Sở Tư pháp.',
+    '- Đơn vị phối hợp: Sở Nội vụ; các cơ quan, đơn vị liên quan.',
+    '- Thời gian thực hiện: Tháng 12/2025.',
+    '- Ra mắt trang thông tin pháp luật.',
+    '- Cơ quan thực hiện: Sở Khoa học và Công nghệ.',
+    '- Thời gian thực hiện: Thường xuyên.',
+  ].join('\n\n')
+
+  it('makes one assignment per task, with its lead and partners', async () => {
+    const got = extractAssignments(await plan(body), province).filter((a) => a.path === 'I.1')
+    expect(
+      got.map((a) => [keys(a.agencies), a.tasks.map((t) => [t.role, t.text, keys(t.partners)])]),
+    ).toEqual([
+      [['tu-phap'], [['lead', 'Tổ chức tập huấn kỹ năng xây dựng pháp luật.', ['noi-vu', 'co-quan-don-vi']]]],
+      [['khoa-hoc-va-cong-nghe'], [['other', 'Ra mắt trang thông tin pháp luật.', []]]],
+    ])
+  })
+
+  it('dates the task with its own time, actors from its lead; "Thường xuyên" is none', async () => {
+    const got = extractDeadlines(await plan(body), province).filter((d) => d.path === 'I.1')
+    expect(got).toHaveLength(1)
+    expect(got[0]).toMatchObject({
+      due: { kind: 'month', year: 2025, month: 12 },
+      action: 'Tổ chức tập huấn kỹ năng xây dựng pháp luật',
+    })
+    expect(keys(got[0]?.actors ?? [])).toEqual(['tu-phap'])
+  })
+
+  it('makes no assignment from a task that names nobody, or from a sentence with a role verb', async () => {
+    const quiet = [
+      '1. Tuyên truyền',
+      '- Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức tuyên truyền.',
+      '- Thời gian thực hiện: Năm 2026.',
+    ].join('\n\n')
+    const got = extractAssignments(await plan(quiet), province)
+    expect(got.map((a) => a.path)).toEqual(['II.1'])
+  })
+})
+
+describe('appendix task tables', () => {
+  const rows = [
+    ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],
+    ['1', 'Xây dựng cơ sở dữ liệu', 'Sở Tư pháp', 'Sở Nội vụ, Sở Tài chính', 'Quý IV/2025 - Quý II/2026'],
+    ['2', 'Tập huấn cán bộ', 'Doanh nghiệp, nhà đầu tư', 'Các sở, ngành', 'Thường xuyên'],
+    ['3', 'Đánh giá kết quả', 'Sở Nội vụ', 'Sở Tư pháp', '2026'],
+  ]
+  const pipe = `PHỤ LỤC\n\nNHIỆM VỤ CHỦ YẾU\n\n| ${rows[0]?.join(' | ')} |\n|${rows[0]?.map(() => '---').join('|')}|\n${rows
+    .slice(1)
+    .map((r) => `| ${r.join(' | ')} |`)
+    .join('\n')}\n`
+  // One cell per line, a lone "|" before each cell and two before each row.
+  const flat = `PHỤ LỤC\n\nNHIỆM VỤ CHỦ YẾU\n\n${rows.map((r) => `|\n${r.join('\n|\n')}\n`).join('|\n')}|\n`
+
+  for (const [name, table] of [
+    ['a pipe table', pipe],
+    ['a table flattened one cell per line', flat],
+  ] as const) {
+    it(`reads ${name} into assignments with paths PL1.n`, async () => {
+      const got = extractAssignments(await plan('1. Rà soát văn bản', table), province).filter((a) =>
+        a.path.startsWith('PL'),
+      )
+      expect(
+        got.map((a) => [a.path, keys(a.agencies), a.tasks[0]?.role, keys(a.tasks[0]?.partners ?? [])]),
+      ).toEqual([
+        ['PL1.1', ['tu-phap'], 'lead', ['noi-vu', 'tai-chinh']],
+        ['PL1.2', ['doanh-nghiep', 'nha-dau-tu'], 'lead', ['so-nganh']],
+        ['PL1.3', ['noi-vu'], 'lead', ['tu-phap']],
+      ])
+    })
+
+    it(`reads the time column of ${name} into deadlines: a range's end, a bare year`, async () => {
+      const got = extractDeadlines(await plan('1. Rà soát văn bản', table), province).filter((d) =>
+        d.path?.startsWith('PL'),
+      )
+      expect(got.map((d) => [d.path, d.due.kind, d.due.year, d.due.quarter, d.relation, d.text])).toEqual([
+        ['PL1.1', 'quarter', 2026, 2, 'by', 'Quý IV/2025 - Quý II/2026'],
+        ['PL1.3', 'year', 2026, null, 'in', '2026'],
+      ])
+      expect(got[0]?.action).toBe('Xây dựng cơ sở dữ liệu')
+    })
+  }
+
+  it('reads no assignment from an appendix table without a lead column', async () => {
+    const table =
+      'PHỤ LỤC\n\nCHỈ TIÊU\n\n| STT | Chỉ tiêu | Năm 2026 |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ trực tuyến | 80% |\n'
+    const parsed = await plan('1. Rà soát văn bản', table)
+    expect(extractAssignments(parsed, province).map((a) => a.path)).toEqual(['II.1'])
+    expect(extractDeadlines(parsed, province).filter((d) => d.path?.startsWith('PL'))).toEqual([])
+  })
+})
