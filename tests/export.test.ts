@@ -500,6 +500,8 @@ const MAIN = join(ROOT, 'src', 'cli', 'main.ts')
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const EDUCATION = 'giao-duc-va-dao-tao'
 const STACK_FRAME = /^\s+at /m
+// Each spawn compiles through tsx: seconds on a loaded machine, so these tests get more than the default.
+const SLOW = 120_000
 
 /** The foreign keys the schema must declare, as `column → table`: the spec PRAGMA foreign_key_check relies on. */
 const FOREIGN_KEYS: Record<TableName, string[]> = {
@@ -579,7 +581,7 @@ describe('kh export on the corpus', () => {
     csv = join(dir, 'csv')
     first = await kh('export', json, fixtures, '--sqlite', db, '--csv', csv)
     again = await kh('export', json, fixtures, '--sqlite', db, '--csv', csv)
-  }, 120_000)
+  }, 2 * SLOW)
 
   it('exports every plan of the corpus, saying so in one summary line', () => {
     expect(first.code, first.stderr).toBe(0)
@@ -780,70 +782,92 @@ describe('kh export on bad input', () => {
     writeFileSync(join(dir, 'only-bad.json'), '[]')
   })
 
-  it('names each file that is not a plan in one line with its reason, exports the others, exits 1', async () => {
-    const db = join(dir, 'some.sqlite')
-    const csv = join(dir, 'some-csv')
-    const run = await kh('export', join(dir, 'in'), '--sqlite', db, '--csv', csv)
-    expect(run.code).toBe(1)
-    const lines = run.stderr.trimEnd().split('\n')
-    expect(lines.slice(0, -1)).toEqual([
-      expect.stringMatching(new RegExp(`^${join(dir, 'in', 'broken.json')} {2}error {2}not JSON \\(.+\\)$`)),
-      `${join(dir, 'in', 'old.json')}  error  a plan of contract version 0; this kh reads version 1: extract it again`,
-      `${join(dir, 'in', 'summary.json')}  error  not a kh plan (it has no schemaVersion)`,
-    ])
-    expect(lines.at(-1)).toMatch(/^1 plan exported, 3 files failed; rows: plans 1, /)
-    expect(run.stderr).not.toMatch(STACK_FRAME)
-    expect(query(db, 'SELECT source_path FROM plans')).toEqual([{ source_path: 'fixtures/lead.md' }])
-    expect(readCsv(csv, 'plans').rows.map((r) => r.source_path)).toEqual(['fixtures/lead.md'])
-  })
+  it(
+    'names each file that is not a plan in one line with its reason, exports the others, exits 1',
+    async () => {
+      const db = join(dir, 'some.sqlite')
+      const csv = join(dir, 'some-csv')
+      const run = await kh('export', join(dir, 'in'), '--sqlite', db, '--csv', csv)
+      expect(run.code).toBe(1)
+      const lines = run.stderr.trimEnd().split('\n')
+      expect(lines.slice(0, -1)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${join(dir, 'in', 'broken.json')} {2}error {2}not JSON \\(.+\\)$`),
+        ),
+        `${join(dir, 'in', 'old.json')}  error  a plan of contract version 0; this kh reads version 1: extract it again`,
+        `${join(dir, 'in', 'summary.json')}  error  not a kh plan (it has no schemaVersion)`,
+      ])
+      expect(lines.at(-1)).toMatch(/^1 plan exported, 3 files failed; rows: plans 1, /)
+      expect(run.stderr).not.toMatch(STACK_FRAME)
+      expect(query(db, 'SELECT source_path FROM plans')).toEqual([{ source_path: 'fixtures/lead.md' }])
+      expect(readCsv(csv, 'plans').rows.map((r) => r.source_path)).toEqual(['fixtures/lead.md'])
+    },
+    SLOW,
+  )
 
-  it('leaves the outputs untouched when no plan could be read', async () => {
-    const db = join(dir, 'none.sqlite')
-    const run = await kh('export', join(dir, 'only-bad.json'), 'missing.json', '--sqlite', db)
-    expect(run.code).toBe(1)
-    expect(run.stderr).toContain(`${join(dir, 'only-bad.json')}  error  not a kh plan`)
-    expect(run.stderr).toContain('missing.json  error  no such file or folder')
-    expect(existsSync(db)).toBe(false)
-  })
+  it(
+    'leaves the outputs untouched when no plan could be read',
+    async () => {
+      const db = join(dir, 'none.sqlite')
+      const run = await kh('export', join(dir, 'only-bad.json'), 'missing.json', '--sqlite', db)
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(`${join(dir, 'only-bad.json')}  error  not a kh plan`)
+      expect(run.stderr).toContain('missing.json  error  no such file or folder')
+      expect(existsSync(db)).toBe(false)
+    },
+    SLOW,
+  )
 
-  it('names a plan given twice, exports it once and still succeeds', async () => {
-    const db = join(dir, 'twice.sqlite')
-    const copy = join(dir, 'copy.json')
-    writeFileSync(copy, JSON.stringify(leadPlan()))
-    const run = await kh('export', join(dir, 'in', 'good.json'), copy, '--sqlite', db)
-    expect(run.code, run.stderr).toBe(0)
-    expect(run.stderr).toContain(
-      `${copy}  warning  the same document as \`${join(dir, 'in', 'good.json')}\` (fixtures/lead.md); left out  duplicate-plan`,
-    )
-    expect(query(db, 'SELECT count(*) AS n FROM plans')).toEqual([{ n: 1 }])
-  })
+  it(
+    'names a plan given twice, exports it once and still succeeds',
+    async () => {
+      const db = join(dir, 'twice.sqlite')
+      const copy = join(dir, 'copy.json')
+      writeFileSync(copy, JSON.stringify(leadPlan()))
+      const run = await kh('export', join(dir, 'in', 'good.json'), copy, '--sqlite', db)
+      expect(run.code, run.stderr).toBe(0)
+      expect(run.stderr).toContain(
+        `${copy}  warning  the same document as \`${join(dir, 'in', 'good.json')}\` (fixtures/lead.md); left out  duplicate-plan`,
+      )
+      expect(query(db, 'SELECT count(*) AS n FROM plans')).toEqual([{ n: 1 }])
+    },
+    SLOW,
+  )
 
-  it('exits 2 on usage errors, writing nothing', async () => {
-    const runs = await Promise.all([
-      kh('export', join(dir, 'in')),
-      kh('export', '--sqlite', join(dir, 'usage.sqlite')),
-      kh('export', join(dir, 'empty'), '--csv', join(dir, 'usage-csv')),
-      kh('export', join(dir, 'in'), '--sqlite', join(dir, 'empty')),
-    ])
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2])
-    expect(runs[0]?.stderr).toContain('say where to export: --sqlite FILE, --csv DIR, or both')
-    expect(runs[1]?.stderr).toContain("missing required argument 'paths'")
-    expect(runs[2]?.stderr).toContain(`nothing to export: no plan in ${join(dir, 'empty')}`)
-    expect(runs[3]?.stderr).toContain(`--sqlite takes a file, and \`${join(dir, 'empty')}\` is a folder`)
-    expect(existsSync(join(dir, 'usage.sqlite'))).toBe(false)
-    expect(existsSync(join(dir, 'usage-csv'))).toBe(false)
-    for (const run of runs) expect(run.stderr).not.toMatch(STACK_FRAME)
-  })
+  it(
+    'exits 2 on usage errors, writing nothing',
+    async () => {
+      const runs = await Promise.all([
+        kh('export', join(dir, 'in')),
+        kh('export', '--sqlite', join(dir, 'usage.sqlite')),
+        kh('export', join(dir, 'empty'), '--csv', join(dir, 'usage-csv')),
+        kh('export', join(dir, 'in'), '--sqlite', join(dir, 'empty')),
+      ])
+      expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2])
+      expect(runs[0]?.stderr).toContain('say where to export: --sqlite FILE, --csv DIR, or both')
+      expect(runs[1]?.stderr).toContain("missing required argument 'paths'")
+      expect(runs[2]?.stderr).toContain(`nothing to export: no plan in ${join(dir, 'empty')}`)
+      expect(runs[3]?.stderr).toContain(`--sqlite takes a file, and \`${join(dir, 'empty')}\` is a folder`)
+      expect(existsSync(join(dir, 'usage.sqlite'))).toBe(false)
+      expect(existsSync(join(dir, 'usage-csv'))).toBe(false)
+      for (const run of runs) expect(run.stderr).not.toMatch(STACK_FRAME)
+    },
+    SLOW,
+  )
 
-  it('explains itself in --help, with examples', async () => {
-    const run = await kh('export', '--help')
-    expect(run.code).toBe(0)
-    expect(run.stdout).toContain('Usage: kh export [options] <paths...>')
-    expect(run.stdout).toContain('--sqlite <file>')
-    expect(run.stdout).toContain('--csv <dir>')
-    expect(run.stdout).toContain('$ kh export out --sqlite plans.sqlite --csv csv')
-    expect((await kh('--help')).stdout).toMatch(/^ {2}export \[options\] <paths\.\.\.>/m)
-  })
+  it(
+    'explains itself in --help, with examples',
+    async () => {
+      const run = await kh('export', '--help')
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Usage: kh export [options] <paths...>')
+      expect(run.stdout).toContain('--sqlite <file>')
+      expect(run.stdout).toContain('--csv <dir>')
+      expect(run.stdout).toContain('$ kh export out --sqlite plans.sqlite --csv csv')
+      expect((await kh('--help')).stdout).toMatch(/^ {2}export \[options\] <paths\.\.\.>/m)
+    },
+    SLOW,
+  )
 })
 
 describe('loadPlans', () => {
