@@ -142,6 +142,28 @@ describe('extractTargets', () => {
     expect(parseNumber('1.234,5')).toBe(1234.5)
   })
 
+  it('dates a target by the horizon of a heading above it, or of a period before it', async () => {
+    const d = await doc(
+      'II. MỤC TIÊU\n\n1. Mục tiêu đến hết năm 2026\n\na) 100% xã có trạm 5G.\n\n2. Các chỉ tiêu khác\n\na) Trong giai đoạn 2026 - 2030 có ít nhất 10% cán bộ đạt chuẩn.',
+    )
+    expect(extractTargets(d).map((t) => [t.path, t.value, t.year])).toEqual([
+      ['II.1.a', 100, 2026],
+      ['II.2.a', 10, 2030],
+    ])
+  })
+
+  it('leaves the year null when neither the target nor a heading above it states one', async () => {
+    const d = await doc('II. MỤC TIÊU\n\n1. Mục tiêu cụ thể\n\na) 100% xã có trạm 5G.')
+    expect(extractTargets(d).map((t) => t.year)).toEqual([null])
+  })
+
+  it('reads targets under a "chỉ tiêu" heading beside the objectives', async () => {
+    const d = await doc(
+      'I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục tiêu\n\nNâng cao nhận thức.\n\n2. Các chỉ tiêu cụ thể đến năm 2030\n\na) Trên 80% trạm y tế đạt chuẩn.\n\nII. NỘI DUNG\n\n1. Hỗ trợ 50% kinh phí.',
+    )
+    expect(extractTargets(d).map((t) => [t.path, t.value, t.year])).toEqual([['I.2.a', 80, 2030]])
+  })
+
   it('does not read dates, symbols or labels as targets', async () => {
     const d = await doc(
       'II. MỤC TIÊU\n\n1. Theo Quyết định số 1315/QĐ-TTg ngày 09/11/2023 giai đoạn 2023-2030.',

@@ -52,6 +52,11 @@ describe('roleOf', () => {
     expect(roleOf('Báo cáo kết quả triển khai thực hiện')).toBe('reporting')
   })
 
+  it('reads "chỉ tiêu" as objectives, but "chỉ tiêu khen thưởng" as award quotas', () => {
+    expect(roleOf('Các chỉ tiêu cụ thể đến năm 2030')).toBe('objectives')
+    expect(roleOf('Chỉ tiêu khen thưởng')).toBe('awardQuotas')
+  })
+
   it('gives no role to sentences and to headings that join two subjects', () => {
     expect(
       roleOf(

@@ -1,5 +1,5 @@
 /** Numeric targets: "100% xã, phường đạt ...", "ít nhất 85% ... trước năm 2030", "7.080 tỷ đồng". */
-import type { Target } from '../../schemas/plan.js'
+import type { Section, Target } from '../../schemas/plan.js'
 import { TARGET_UNITS } from '../lexicon/targets.js'
 import { alternation } from '../normalize/text.js'
 import { flatten } from '../structure/sections.js'
@@ -12,25 +12,47 @@ const TARGET_RE = new RegExp(
   'gu',
 )
 const YEAR_RE = /(?:đến|trước|vào|trong)\s+năm\s+(?<y>\d{4})|năm\s+(?<y2>\d{4})/u
+// A horizon stated before the number or in a heading above it: "đến năm 2030", "giai đoạn 2026 - 2030" (its end).
+const HORIZON_RE =
+  /(?:đến|trước|tới)\s+(?:hết\s+)?năm\s+(?<y>\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(?<end>\d{4})/giu
 
 /** Vietnamese number: "." groups thousands, "," is the decimal mark. */
 export function parseNumber(text: string): number {
   return Number(text.replace(/\./g, '').replace(',', '.'))
 }
 
+/** The last horizon year a text states, or null. */
+function horizon(text: string): number | null {
+  const found = [...text.matchAll(HORIZON_RE)].pop()?.groups
+  return found ? Number(found.y ?? found.end) : null
+}
+
+/** Sections by path, to read the headings above a target. */
+function headingsAbove(path: string, byPath: Map<string, Section>): string[] {
+  const parts = path.split('.')
+  return parts.map((_, i) => byPath.get(parts.slice(0, parts.length - i).join('.'))?.heading ?? '')
+}
+
 /** Targets in the objectives (and in any text of the body when the plan has no objectives section). */
 export function extractTargets(doc: Doc): Target[] {
   const objectives = sectionsWithRole(doc, 'objectives')
   const scope = flatten(objectives.length > 0 ? objectives : doc.sections)
+  const byPath = new Map(flatten(doc.sections).map((s) => [s.path, s]))
   const targets: Target[] = []
   for (const s of scope) {
+    // "2. Mục tiêu đến năm 2030" dates the targets under it that state no year of their own.
+    const inherited =
+      headingsAbove(s.path, byPath)
+        .map(horizon)
+        .find((y) => y !== null) ?? null
     for (const { text, line } of [{ text: s.heading, line: s.line }, ...s.items]) {
       for (const m of text.matchAll(TARGET_RE)) {
         const value = parseNumber(m.groups?.value ?? '')
         const unit = m.groups?.unit ?? ''
         if (!Number.isFinite(value) || (unit === '%' && value > 100)) continue
-        const year = YEAR_RE.exec(text.slice(m.index))?.groups
-        targets.push({ text, value, unit, year: year ? Number(year.y ?? year.y2) : null, path: s.path, line })
+        const after = YEAR_RE.exec(text.slice(m.index))?.groups
+        const year = after ? Number(after.y ?? after.y2) : (horizon(text.slice(0, m.index)) ?? inherited)
+        targets.push({ text, value, unit, year, path: s.path, line })
       }
     }
   }

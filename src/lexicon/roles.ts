@@ -9,7 +9,7 @@ export const ROLE_PATTERNS: readonly [Exclude<SectionRole, null>, RegExp][] = [
   ['awards', /khen thuong/],
   ['purposes', /^muc dich$/],
   ['requirements', /^yeu cau$/],
-  ['objectives', /^(cac )?muc tieu/],
+  ['objectives', /^(cac )?(muc tieu|chi tieu)/],
   ['solutions', /giai phap/],
   ['contents', /^(cac )?(noi dung|nhiem vu)/],
   ['timeline', /^(tien do|thoi gian|lo trinh|ke hoach thoi gian)/],
