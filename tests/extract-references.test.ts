@@ -5,6 +5,26 @@ import { extractReferences } from '../src/extract/references.js'
 import { doc } from './helpers.js'
 
 describe('extractReferences', () => {
+  it('runs a title on past the document it names ("về thực hiện Nghị quyết số ..."), not past its own end, nor into its short name', async () => {
+    const d = await doc(`KẾ HOẠCH
+
+Tiêu đề
+
+Căn cứ Kế hoạch số 283/KH-UBND ngày 24/9/2025 của UBND tỉnh về thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ; Quyết định số 12/QĐ-UBND ngày 02/01/2025 của UBND tỉnh về việc ban hành Quy chế; Kế hoạch số 3/KH-UBND của UBND tỉnh; Quyết định số 7/QĐ-BCA ngày 08/9/2025 của Bộ Công an phê duyệt Chương trình quốc gia (sau đây viết tắt là Chương trình).
+
+I. NỘI DUNG
+
+1. Thực hiện.`)
+    const titles = extractReferences(d, emptyContext()).map((r) => [r.id, r.title])
+    expect(titles).toEqual([
+      ['283/KH-UBND', 'thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ'],
+      ['71/NQ-CP', null],
+      ['12/QĐ-UBND', 'ban hành Quy chế'],
+      ['3/KH-UBND', null],
+      ['7/QĐ-BCA', 'Chương trình quốc gia'],
+    ])
+  })
+
   it('reads id, kind, date, issuer, title and the legal-basis flag, once per id', async () => {
     const d = await doc(`KẾ HOẠCH
 

@@ -23,6 +23,9 @@ const ISSUER_STOP = new RegExp(
   `\\s+(?:và\\s+(?:các\\s+)?(?:${KIND_SOURCE})|(?:đạt|tại|theo|nhằm|để)\\s)`,
   'u',
 )
+// A title cut where a cited document's number begins: "thực hiện Nghị quyết số".
+const DANGLING_KIND_RE = new RegExp(`(?:${KIND_SOURCE})(?:\\s+số)?\\s*$`, 'u')
+const SHORT_NAME_RE = /\s*\(\s*sau đây (?:gọi|viết) tắt là[^)]*\)?.*$/su
 const SELF_RE = /^(\(?\s*(Kèm theo|Ban hành kèm theo)|Số\s*:)/u
 const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
 
@@ -105,7 +108,14 @@ function fillDetails(reference: Reference, rest: string): void {
   const issuer = AFTER_RE.exec(after)?.groups?.issuer?.split(ISSUER_STOP)[0]
   if (!reference.issuer && issuer) reference.issuer = collapse(issuer)
   const afterIssuer = issuer ? after.slice(after.indexOf(issuer) + issuer.length) : after
-  const title = TITLE_RE.exec(afterIssuer)?.groups?.title
+  let title = TITLE_RE.exec(afterIssuer)?.groups?.title
+  // "... về thực hiện Nghị quyết số 57-NQ/TW ...": the title names another document, so it runs on past that id.
+  if (title && next >= 0 && DANGLING_KIND_RE.test(title)) {
+    const onward = TITLE_RE.exec(head.slice(own.length - afterIssuer.length))?.groups?.title ?? title
+    title = onward.split(/\.(?:\s|$)/u)[0]
+  }
+  // "(sau đây viết tắt là Thông tư số 25/2023/TT-BGDĐT)" names the document for the plan, not its title.
+  title = title?.replace(SHORT_NAME_RE, '')
   if (!reference.title && title && collapse(title) !== '')
     reference.title = collapse(title).replace(/[”"]?\s*$/, (m) => m.trim())
 }
