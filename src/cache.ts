@@ -10,7 +10,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { type Plan, SCHEMA_VERSION } from '../schemas/plan.js'
 
 const FORMAT = 1
@@ -59,21 +59,32 @@ export class ExtractCache {
    * The plan's `source.path` is the path it was stored with: set it to the file at hand.
    */
   async get(sha256: string, variant = ''): Promise<Plan | null> {
-    const plan = await this.read(sha256, variant)
-    if (plan) this.stats.hits++
-    else this.stats.misses++
-    return plan
+    const body = await this.getText(sha256, variant)
+    return body === null ? null : (JSON.parse(body) as Plan)
+  }
+
+  /** Like `get`, but the plan as the JSON text it was stored as (what `JSON.stringify(plan)` gave). */
+  async getText(sha256: string, variant = ''): Promise<string | null> {
+    const body = await this.read(sha256, variant)
+    if (body === null) this.stats.misses++
+    else this.stats.hits++
+    return body
   }
 
   /** Store the plan extracted from a file whose bytes hash to `sha256`; never rejects (see `onError`). */
   async set(sha256: string, plan: Plan, variant = ''): Promise<void> {
+    await this.setText(sha256, JSON.stringify(plan), variant)
+  }
+
+  /** Like `set`, with the plan already serialized by `JSON.stringify`, so a caller that has the text pays once. */
+  async setText(sha256: string, body: string, variant = ''): Promise<void> {
     const file = this.entryPath(sha256, variant)
-    const body = JSON.stringify(plan)
     const header: Header = { ...this.stamp(sha256, variant), check: sha256Hex(body) }
     // Same folder as the entry, so the rename is atomic; the random part keeps parallel writers apart.
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     try {
-      await mkdir(dirname(file), { recursive: true })
+      // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
+      await mkdir(resolve(dirname(file)), { recursive: true })
       // No fsync: an entry torn by a crash fails its checksum and is extracted again.
       await writeFile(temp, `${JSON.stringify(header)}\n${body}`)
       await rename(temp, file)
@@ -96,19 +107,19 @@ export class ExtractCache {
     return { format: FORMAT, tool: this.toolVersion, schema: SCHEMA_VERSION, sha256, variant }
   }
 
-  private async read(sha256: string, variant: string): Promise<Plan | null> {
+  private async read(sha256: string, variant: string): Promise<string | null> {
     let text: string
     try {
       text = await readFile(this.entryPath(sha256, variant), 'utf8')
     } catch {
       return null
     }
-    return parseEntry(text, this.stamp(sha256, variant))
+    return entryBody(text, this.stamp(sha256, variant))
   }
 }
 
-/** The plan in an entry, or null when the entry is torn, edited or stored for something else. */
-function parseEntry(text: string, expected: Omit<Header, 'check'>): Plan | null {
+/** The plan's JSON text in an entry, or null when the entry is torn, edited or stored for something else. */
+function entryBody(text: string, expected: Omit<Header, 'check'>): string | null {
   const newline = text.indexOf('\n')
   if (newline < 0) return null
   const body = text.slice(newline + 1)
@@ -117,8 +128,7 @@ function parseEntry(text: string, expected: Omit<Header, 'check'>): Plan | null 
     const stamped = (Object.keys(expected) as (keyof typeof expected)[]).every(
       (k) => header[k] === expected[k],
     )
-    if (!stamped || header.check !== sha256Hex(body)) return null
-    return JSON.parse(body) as Plan
+    return stamped && header.check === sha256Hex(body) ? body : null
   } catch {
     return null
   }

@@ -4,7 +4,7 @@
  * needed. The two batches start together when the file loads, and several
  * tests read each one's result.
  */
-import { execFile } from 'node:child_process'
+import { type ChildProcess, execFile } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -44,16 +44,31 @@ type Content = string | Uint8Array | { seed: string }
 
 /** Run `kh ...args` in a fresh temporary folder holding `files`, with pipes (not a terminal) as in CI. */
 function kh(files: Record<string, Content>, ...args: string[]): Promise<Run> {
-  const dir = sandbox(files)
+  return khIn(sandbox(files), ...args)
+}
+
+/** Run `kh ...args` in `dir`, e.g. a second time over the same folder. */
+function khIn(dir: string, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir }, (error, stdout, stderr) => {
-      resolve({ dir, code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    })
+    const child = execFile(
+      process.execPath,
+      ['--import', TSX, MAIN, ...args],
+      { cwd: dir, maxBuffer: 64 * 2 ** 20 },
+      (error, stdout, stderr) => {
+        running.delete(child)
+        resolve({ dir, code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+      },
+    )
+    running.add(child)
   })
 }
 
 const sandboxes: string[] = []
+const running = new Set<ChildProcess>()
 afterAll(() => {
+  // A command still running after a timed-out test must not outlive its folder (Node 20 spins in
+  // a recursive mkdir under a deleted working directory).
+  for (const child of running) child.kill()
   for (const dir of sandboxes) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -160,7 +175,7 @@ describe.concurrent('kh extract on bad documents', () => {
 
   it('leaves no temporary file and keeps the earlier output of a failing file', async ({ expect }) => {
     const { dir } = await bad
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['bad.json', 'good.json'])
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.kh-cache', 'bad.json', 'good.json'])
     expect(readFileSync(join(dir, 'out', 'bad.json'), 'utf8')).toBe('{"earlier": true}\n')
   })
 
@@ -182,6 +197,144 @@ describe.concurrent('kh extract on bad documents', () => {
   })
 })
 
+// The same plans, edited so each is a different document: several files keep both threads busy.
+const VARIANTS: Record<string, Content> = {
+  'in/a.txt': HA_NAM,
+  'in/b.txt': VUNG_TAU,
+  'in/c.md': readFileSync(join(ROOT, 'corpus', HA_NAM.seed), 'utf8').replace('Hà Nam', 'Nghệ An'),
+  'in/d.txt': readFileSync(join(ROOT, 'corpus', VUNG_TAU.seed), 'utf8').replace(/2025/g, '2026'),
+  'in/e.pdf': NOT_A_PDF,
+}
+
+function outputs(dir: string, folder: string): Record<string, string> {
+  const names = readdirSync(join(dir, folder)).filter((name) => name.endsWith('.json'))
+  return Object.fromEntries(names.map((name) => [name, readFileSync(join(dir, folder, name), 'utf8')]))
+}
+
+describe.concurrent('kh extract on worker threads', { timeout: 120_000 }, () => {
+  const both = (async () => {
+    const dir = sandbox(VARIANTS)
+    const one = await khIn(dir, 'extract', 'in', '-o', 'j1', '-j', '1', '--no-cache', '--ndjson')
+    const two = await khIn(dir, 'extract', 'in', '-o', 'j2', '-j', '2', '--no-cache', '--ndjson')
+    return { dir, one, two }
+  })()
+
+  it('writes the same files with -j 2 as with -j 1', async ({ expect }) => {
+    const { dir, one, two } = await both
+    expect(one.code, one.stderr).toBe(1)
+    expect(two.code, two.stderr).toBe(1)
+    const written = outputs(dir, 'j1')
+    expect(Object.keys(written).sort()).toEqual(['a.json', 'b.json', 'c.json', 'd.json'])
+    expect(outputs(dir, 'j2')).toEqual(written)
+  })
+
+  it('prints the same NDJSON, in input order, and the same problems', async ({ expect }) => {
+    const { one, two } = await both
+    expect(two.stdout).toBe(one.stdout)
+    const paths = one.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => validatePlan(JSON.parse(line)).source.path)
+    expect(paths).toEqual(['a.txt', 'b.txt', 'c.md', 'd.txt'].map((name) => join('in', name)))
+    const problems = (run: Run) => run.stderr.split('\n').slice(0, -2)
+    expect(problems(two)).toEqual(problems(one))
+    expect(one.stderr).toMatch(new RegExp(`^${join('in', 'e.pdf')}  error  .*not a readable PDF`, 'm'))
+  })
+})
+
+describe('kh extract with its cache', { timeout: 120_000 }, () => {
+  const dir = sandbox({ 'in/a.txt': HA_NAM, 'in/b.txt': VUNG_TAU })
+  const extract = (...args: string[]) => khIn(dir, 'extract', 'in', '-o', 'out', ...args)
+  const summary = (run: Run) => run.stderr.trimEnd().split('\n').at(-1)
+
+  it('extracts everything on the first run and stores it under out/.kh-cache', async () => {
+    const run = await extract()
+    expect(run.code, run.stderr).toBe(0)
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded, 0 failed, /)
+    expect(readdirSync(join(dir, 'out', '.kh-cache')).length).toBeGreaterThan(0)
+  })
+
+  it('reuses every plan on a second run over unchanged files, with the same output', async () => {
+    const before = outputs(dir, 'out')
+    const run = await extract()
+    expect(run.code, run.stderr).toBe(0)
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded \(2 reused\), 0 failed, /)
+    expect(outputs(dir, 'out')).toEqual(before)
+  })
+
+  it('extracts a changed file again and reuses the rest', async () => {
+    const text = readFileSync(join(dir, 'in', 'a.txt'), 'utf8')
+    writeFileSync(join(dir, 'in', 'a.txt'), text.replace('Hà Nam', 'Nghệ An'))
+    const run = await extract()
+    expect(run.code, run.stderr).toBe(0)
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded \(1 reused\), 0 failed, /)
+    const a = validatePlan(readJson(join(dir, 'out', 'a.json')))
+    expect(a.meta.issuer.locality).toBe('Nghệ An')
+  })
+
+  it('writes the path of the file at hand into a plan reused from another path', async () => {
+    copyFileSync(join(dir, 'in', 'b.txt'), join(dir, 'in', 'copy.txt'))
+    const run = await extract('--ndjson')
+    expect(summary(run)).toMatch(/^3 files: 3 succeeded \(3 reused\), 0 failed, /)
+    expect(validatePlan(readJson(join(dir, 'out', 'copy.json'))).source.path).toBe(join('in', 'copy.txt'))
+    const paths = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => validatePlan(JSON.parse(line)).source.path)
+    expect(paths).toEqual(['a.txt', 'b.txt', 'copy.txt'].map((name) => join('in', name)))
+  })
+
+  it('extracts everything again with --force, and reads no cache with --no-cache', async () => {
+    const forced = await extract('--force')
+    expect(summary(forced)).toMatch(/^3 files: 3 succeeded, 0 failed, /)
+    const uncached = await extract('--no-cache')
+    expect(summary(uncached)).toMatch(/^3 files: 3 succeeded, 0 failed, /)
+    expect(summary(await extract())).toMatch(/^3 files: 3 succeeded \(3 reused\), 0 failed, /)
+  })
+
+  it('keeps the cache where --cache-dir says', async () => {
+    const run = await extract('--cache-dir', 'elsewhere')
+    expect(summary(run)).toMatch(/^3 files: 3 succeeded, 0 failed, /)
+    expect(summary(await extract('--cache-dir', 'elsewhere'))).toMatch(/\(3 reused\)/)
+    expect(readdirSync(join(dir, 'elsewhere')).length).toBeGreaterThan(0)
+  })
+})
+
+describe.concurrent('kh extract limits per file', { timeout: 120_000 }, () => {
+  const seed = readFileSync(join(ROOT, 'corpus', HA_NAM.seed), 'utf8')
+
+  it('fails a file over --max-size, naming the limit, and writes the rest', async ({ expect }) => {
+    const { dir, code, stderr } = await kh(
+      { 'in/big.txt': seed.repeat(3), 'in/good.txt': HA_NAM },
+      ...['extract', 'in', '-o', 'out', '--max-size', '0.05'],
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      new RegExp(
+        `^${join('in', 'big.txt')}  error  file is 0\\.0816 MB, over the 0\\.05 MB limit \\(--max-size\\)$`,
+        'm',
+      ),
+    )
+    expect(stderr).toMatch(/^2 files: 1 succeeded, 1 failed, /m)
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.json'))).toEqual(['good.json'])
+  })
+
+  // A Markdown file of 20 MB takes seconds to parse on any machine; one thread, the slow file first,
+  // so the good file can only be extracted by the thread that replaces the stopped one.
+  it('stops a file over --timeout, naming the limit, and goes on with a new thread', async ({ expect }) => {
+    const { dir, code, stderr } = await kh(
+      { 'in/a-slow.md': seed.repeat(750), 'in/b-good.txt': HA_NAM },
+      ...['extract', 'in', '-o', 'out', '-j', '1', '--timeout', '5'],
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(
+      new RegExp(`^${join('in', 'a-slow.md')}  error  took longer than 5 s \\(the --timeout limit\\)$`, 'm'),
+    )
+    expect(stderr).toMatch(/^2 files: 1 succeeded, 1 failed, /m)
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.json'))).toEqual(['b-good.json'])
+  })
+})
+
 describe.concurrent('kh usage', () => {
   it('prints help for every option, and the version', async ({ expect }) => {
     const [top, extract, version] = await Promise.all([
@@ -195,6 +348,11 @@ describe.concurrent('kh usage', () => {
     for (const option of [
       '-o, --output <dir>',
       '-j, --jobs <n>',
+      '--max-size <MB>',
+      '--timeout <seconds>',
+      '--cache-dir <dir>',
+      '--no-cache',
+      '--force',
       '--ndjson',
       '--pretty',
       '--verbose',
@@ -211,6 +369,8 @@ describe.concurrent('kh usage', () => {
     ['no inputs', ['extract']],
     ['an unknown option', ['extract', '--bogus', 'x.txt']],
     ['a bad job count', ['extract', '-j', '0', 'x.txt']],
+    ['a bad size limit', ['extract', '--max-size', 'big', 'x.txt']],
+    ['a bad time limit', ['extract', '--timeout', '0', 'x.txt']],
     ['an unknown command', ['frobnicate']],
     ['nothing to extract', ['extract', 'empty']],
   ] as const)('exits 2 on %s, without a stack', async ([, args], { expect }) => {

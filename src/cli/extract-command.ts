@@ -1,10 +1,14 @@
-/** `kh extract`: discover the inputs, extract them with bounded concurrency, write, and summarize. */
-import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+/** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pLimit from 'p-limit'
-import type { Warning } from '../../schemas/plan.js'
+import type { Plan, Warning } from '../../schemas/plan.js'
+import { ExtractCache, sha256Hex } from '../cache.js'
 import { DEFAULT_OUTPUT, discover, INPUT_EXTENSIONS, type Input } from './discover.js'
 import { failureLine, reasonOf, UsageError } from './errors.js'
+import type { ExtractPool } from './extract-pool.js'
+import type { ErrorData, Extracted } from './extract-worker.js'
 import { createProgress } from './progress.js'
 import { writeFileAtomic } from './write.js'
 
@@ -13,24 +17,59 @@ export interface ExtractCommandOptions {
   /** Output folder; without it, `out` (or no files at all with `ndjson`). */
   output?: string | undefined
   jobs: number
+  /** Largest input read, in MB. */
+  maxSize: number
+  /** Longest time one file may take, in seconds. */
+  timeout: number
+  /** False with `--no-cache`. */
+  cache: boolean
+  /** Where cached plans live; default `<output>/.kh-cache`. */
+  cacheDir?: string | undefined
+  /** Extract every file again (and refresh its cache entry). */
+  force?: boolean | undefined
   ndjson?: boolean | undefined
   pretty?: boolean | undefined
   verbose?: boolean | undefined
   debug?: boolean | undefined
 }
 
-type ExtractFile = typeof import('../pipeline.js').extractFile
+/** The folder under the output folder that holds the cache when `--cache-dir` is not given. */
+export const CACHE_FOLDER = '.kh-cache'
+
+// Files read ahead of the threads, so a thread that finishes finds the next file ready;
+// also how many cached files are read at once. Bounded, so memory does not grow with the batch.
+const READ_AHEAD = 8
 
 interface Outcome {
   input: Input
   /** The plan as one line, kept only for `--ndjson`. */
   line: string | null
   warnings: Warning[]
+  /** Taken from the cache, not extracted. */
+  reused: boolean
   error?: unknown
 }
 
+/** The cache of a run, and the entries it could not write. */
+interface Cache {
+  store: ExtractCache
+  errors: Error[]
+}
+
+/** What every file of a run shares: where things go, the cache, and the threads once one is needed. */
+interface Run {
+  outDir: string | null
+  cache: Cache | null
+  options: ExtractCommandOptions
+  pool: () => Promise<ExtractPool>
+}
+
 /** Run `kh extract` and return the exit code: 0 when every file succeeded, 1 when any failed. */
-export async function runExtract(paths: readonly string[], options: ExtractCommandOptions): Promise<number> {
+export async function runExtract(
+  paths: readonly string[],
+  options: ExtractCommandOptions,
+  toolVersion: string,
+): Promise<number> {
   const started = performance.now()
   const { inputs, rejected, empty } = await discover(paths)
   if (inputs.length === 0 && rejected.length === 0) {
@@ -38,11 +77,13 @@ export async function runExtract(paths: readonly string[], options: ExtractComma
   }
   const outDir = options.output ?? (options.ndjson ? null : DEFAULT_OUTPUT)
   if (outDir !== null) await prepareOutputDir(outDir)
-  const outcomes = await extractAll(inputs, outDir, options)
+  const cache = options.cache ? openCache(outDir, options, `${toolVersion}+${await codeStamp()}`) : null
+  const outcomes = await extractAll(inputs, { outDir, cache, options })
   const lines = [
     ...rejected.map((r) => failureLine(r.file, r.error, options.debug === true)),
     ...outcomes.flatMap((o) => outcomeLines(o, options)),
     ...empty.map((folder) => `${folder}  note  no ${INPUT_EXTENSIONS.join(' ')} files in this folder`),
+    ...cacheLines(cache),
   ]
   const failed = rejected.length + outcomes.filter((o) => o.error !== undefined).length
   lines.push(summary(inputs.length + rejected.length, failed, outcomes, { outDir, options, started }))
@@ -52,51 +93,153 @@ export async function runExtract(paths: readonly string[], options: ExtractComma
 
 async function prepareOutputDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true })
+    // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
+    await mkdir(resolve(dir), { recursive: true })
   } catch (error) {
     throw new UsageError(`cannot write to \`${dir}\`: ${reasonOf(error)}`)
   }
 }
 
-// Plans are CPU-bound, but PDF parsing and file writes wait on I/O: a bounded pool keeps both busy.
-async function extractAll(
-  inputs: Input[],
-  outDir: string | null,
-  options: ExtractCommandOptions,
-): Promise<Outcome[]> {
+// A cached plan is only as good as the code that made it: an edited or rebuilt kh starts afresh even
+// before its version changes. Names, sizes and times of its modules are enough, and cheap to read.
+async function codeStamp(): Promise<string> {
+  const root = fileURLToPath(new URL('../..', import.meta.url))
+  const files = await Promise.all(
+    ['src', 'schemas'].map(async (dir) => {
+      const names = await readdir(join(root, dir), { recursive: true }).catch(() => [])
+      return names.map((name) => join(dir, name))
+    }),
+  )
+  const stamps = await Promise.all(
+    files.flat().map(async (file) => {
+      const info = await stat(join(root, file))
+      return info.isFile() ? `${file}\0${info.size}\0${info.mtimeMs}` : ''
+    }),
+  )
+  return sha256Hex(stamps.sort().join('\n')).slice(0, 12)
+}
+
+// NDJSON alone writes nothing to disk unless asked: then there is no cache either.
+function openCache(outDir: string | null, options: ExtractCommandOptions, toolVersion: string): Cache | null {
+  const dir = options.cacheDir ?? (outDir === null ? null : join(outDir, CACHE_FOLDER))
+  if (!options.cache || dir === null) return null
+  const errors: Error[] = []
+  return { store: new ExtractCache(dir, toolVersion, { onError: (e) => errors.push(e) }), errors }
+}
+
+// A cache that cannot be written slows the next run down; it fails no file.
+function cacheLines(cache: Cache | null): string[] {
+  if (!cache || cache.errors.length === 0) return []
+  const reason = reasonOf(cache.errors[0])
+  return [`${cache.store.dir}  warning  ${plural(cache.errors.length, 'plan')} not cached: ${reason}`]
+}
+
+async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<Outcome[]> {
   if (inputs.length === 0) return []
-  // Loaded only once there is something to extract: the parsers are most of the start-up time.
-  const { extractFile } = await import('../pipeline.js')
+  const { options } = shared
   const progress = createProgress(inputs.length, showProgress(options))
   const emit = inOrder((line) => process.stdout.write(`${line}\n`))
-  const outcomes = await pLimit(options.jobs).map(inputs, async (input, index) => {
-    const outcome = await extractOne(extractFile, input, outDir, options)
-    progress.tick(input.file, outcome.error === undefined)
-    emit(index, outcome.line)
-    return outcome
-  })
-  progress.stop()
-  return outcomes
+  const threads = lazyPool(options)
+  const run: Run = { ...shared, pool: threads.get }
+  try {
+    return await pLimit(Math.max(READ_AHEAD, 2 * options.jobs)).map(inputs, async (input, index) => {
+      const outcome = await extractOne(input, run)
+      progress.tick(input.file, outcome.error === undefined)
+      emit(index, outcome.line)
+      return outcome
+    })
+  } finally {
+    progress.stop()
+    await threads.close()
+  }
+}
+
+// Loaded and started on the first file the cache does not have: a fully cached run parses nothing.
+function lazyPool(options: ExtractCommandOptions): { get(): Promise<ExtractPool>; close(): Promise<void> } {
+  let pool: Promise<ExtractPool> | null = null
+  return {
+    get: () => {
+      pool ??= import('./extract-pool.js').then((m) =>
+        m.createExtractPool(options.jobs, options.timeout * 1000),
+      )
+      return pool
+    },
+    close: async () => {
+      if (pool) await (await pool).close()
+    },
+  }
 }
 
 /** Never throws: whatever goes wrong with one document becomes its outcome, and the batch goes on. */
-async function extractOne(
-  extractFile: ExtractFile,
-  input: Input,
-  outDir: string | null,
-  options: ExtractCommandOptions,
-): Promise<Outcome> {
+async function extractOne(input: Input, run: Run): Promise<Outcome> {
+  const { outDir, cache, options } = run
   try {
-    const plan = await extractFile(input.file, { format: input.format })
-    const line = JSON.stringify(plan)
-    if (outDir !== null) {
-      const text = options.pretty ? JSON.stringify(plan, null, 2) : line
-      await writeFileAtomic(join(outDir, `${input.name}.json`), `${text}\n`)
+    const bytes = await readInput(input.file, options.maxSize)
+    // Hashed before the bytes move to a thread: the key is what was read, whatever the parser does.
+    const key = cache && { sha: sha256Hex(bytes), variant: input.format ? `format=${input.format}` : '' }
+    const cached = key && !options.force ? await cache.store.getText(key.sha, key.variant) : null
+    const plan = cached === null ? await extractInPool(input, bytes, run) : fromCache(cached, input, options)
+    if (key && cached === null) await cache.store.setText(key.sha, plan.line, key.variant)
+    if (outDir !== null)
+      await writeIfChanged(join(outDir, `${input.name}.json`), `${plan.pretty ?? plan.line}\n`)
+    return {
+      input,
+      line: options.ndjson ? plan.line : null,
+      warnings: plan.warnings,
+      reused: cached !== null,
     }
-    return { input, line: options.ndjson ? line : null, warnings: plan.warnings }
   } catch (error) {
-    return { input, line: null, warnings: [], error }
+    return { input, line: null, warnings: [], reused: false, error }
   }
+}
+
+/** The file's bytes, unless it is larger than `--max-size` (checked before reading it). */
+async function readInput(file: string, maxSizeMb: number): Promise<Uint8Array> {
+  const { size } = await stat(file)
+  if (size > maxSizeMb * 1e6) {
+    throw new Error(`file is ${megabytes(size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
+  }
+  const bytes = await readFile(file)
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+async function extractInPool(input: Input, bytes: Uint8Array, run: Run): Promise<Extracted> {
+  const pool = await run.pool()
+  const result = await pool.run({
+    file: input.file,
+    format: input.format,
+    bytes,
+    pretty: run.options.pretty === true,
+  })
+  if (!result.ok) throw revive(result.error)
+  return result
+}
+
+// A cached plan was stored with the path it was extracted from; the same bytes may sit elsewhere now.
+function fromCache(body: string, input: Input, options: ExtractCommandOptions): Extracted {
+  const plan = JSON.parse(body) as Plan
+  const moved = plan.source.path !== input.file
+  if (moved) plan.source.path = input.file
+  return {
+    line: moved ? JSON.stringify(plan) : body,
+    pretty: options.pretty ? JSON.stringify(plan, null, 2) : null,
+    warnings: plan.warnings,
+  }
+}
+
+/** The error a worker reported, rebuilt so `reasonOf` and `--debug` read it as if thrown here. */
+function revive(data: ErrorData): Error {
+  const error = new Error(data.message)
+  error.name = data.name
+  error.stack = data.stack
+  if (data.code !== undefined) (error as NodeJS.ErrnoException).code = data.code
+  return error
+}
+
+// An output that already holds these bytes is left alone: a re-run rewrites (and flushes) nothing.
+async function writeIfChanged(file: string, text: string): Promise<void> {
+  const old = await readFile(file, 'utf8').catch(() => null)
+  if (old !== text) await writeFileAtomic(file, text)
 }
 
 // NDJSON lines leave in input order, each as soon as the ones before it are done, so runs are reproducible.
@@ -137,10 +280,17 @@ interface SummaryContext {
 
 function summary(files: number, failed: number, outcomes: Outcome[], context: SummaryContext): string {
   const warnings = outcomes.reduce((sum, o) => sum + o.warnings.length, 0)
+  const reused = outcomes.filter((o) => o.reused).length
   const seconds = ((performance.now() - context.started) / 1000).toFixed(2)
   const hint = warnings > 0 && !context.options.verbose ? ' (--verbose lists them)' : ''
   const where = context.outDir === null ? '' : `, JSON in ${context.outDir.replace(/[\\/]+$/, '')}/`
-  return `${plural(files, 'file')}: ${files - failed} succeeded, ${failed} failed, ${plural(warnings, 'warning')}${hint}, ${seconds} s${where}`
+  const fromCache = reused > 0 ? ` (${reused} reused)` : ''
+  return `${plural(files, 'file')}: ${files - failed} succeeded${fromCache}, ${failed} failed, ${plural(warnings, 'warning')}${hint}, ${seconds} s${where}`
+}
+
+// Three digits, so a file just over a small limit does not read as equal to it.
+function megabytes(bytes: number): string {
+  return String(Number((bytes / 1e6).toPrecision(3)))
 }
 
 function plural(count: number, noun: string): string {

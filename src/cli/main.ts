@@ -21,6 +21,18 @@ Output:
   With --ndjson, each plan is one line on stdout, in input order, and files
   are written only when -o is given too. Problems and the summary go to stderr.
 
+Cache:
+  Plans are kept in <dir>/.kh-cache (or --cache-dir), keyed by the file's
+  content and the version of kh: a re-run extracts only files that changed
+  and says how many it reused. --force extracts everything again; --no-cache
+  neither reads nor writes it. With --ndjson and no -o, only --cache-dir
+  turns it on.
+
+Limits:
+  Each file is extracted on one of --jobs worker threads. A file larger than
+  --max-size, or still running after --timeout (its thread is then stopped
+  and replaced), fails with the limit named; the batch goes on.
+
 Exit status:
   0 every file succeeded, 1 some file failed, 2 usage error.
 
@@ -86,7 +98,17 @@ function createProgram(): Command {
     .description('extract plans from files and folders into JSON')
     .argument('<paths...>', `files or folders (searched for ${INPUT_EXTENSIONS.join(' ')})`)
     .option('-o, --output <dir>', `output folder (default: ${DEFAULT_OUTPUT}; with --ndjson: none)`)
-    .option('-j, --jobs <n>', 'files extracted at the same time', positiveInteger, availableParallelism())
+    .option(
+      '-j, --jobs <n>',
+      'worker threads extracting files at the same time',
+      positiveInteger,
+      availableParallelism(),
+    )
+    .option('--max-size <MB>', 'fail a file larger than this, without reading it', positiveNumber, 50)
+    .option('--timeout <seconds>', 'fail a file still being extracted after this long', positiveNumber, 60)
+    .option('--cache-dir <dir>', 'keep cached plans here (default: <output>/.kh-cache)')
+    .option('--no-cache', 'neither read nor write cached plans')
+    .option('--force', 'extract every file again, even if cached (the cache is refreshed)')
     .option('--ndjson', 'print one JSON plan per line on stdout; write files only with -o')
     .option('--pretty', 'indent the JSON files (NDJSON lines stay one line)')
     .option('--verbose', 'list every warning as file:line  warning  message  code')
@@ -95,7 +117,7 @@ function createProgram(): Command {
     .action(async (paths: string[], options) => {
       // Loaded on use, so `--help`, `--version` and usage errors answer without loading the parsers.
       const { runExtract } = await import('./extract-command.js')
-      process.exitCode = await runExtract(paths, options)
+      process.exitCode = await runExtract(paths, options, packageVersion())
     })
   program
     .command('diff')
@@ -141,6 +163,12 @@ function createProgram(): Command {
       process.exitCode = await runCheck(files, options)
     })
   return program
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0.')
+  return n
 }
 
 function positiveInteger(value: string): number {
