@@ -70,6 +70,29 @@ describe('toTask', () => {
     })
   })
 
+  it('takes the role verb after an opening phrase ("Trên cơ sở ..., chủ trì", "Là cơ quan thường trực, chủ trì")', () => {
+    expect(
+      toTask(
+        'Trên cơ sở đề xuất của các sở, ban, ngành, địa phương, chủ trì tổng hợp, trình cấp có thẩm quyền',
+        1,
+        province,
+      ).role,
+    ).toBe('lead')
+    expect(toTask('Là cơ quan thường trực, chủ trì tham mưu Ủy ban nhân dân tỉnh', 1, province).role).toBe(
+      'lead',
+    )
+    expect(toTask('Căn cứ nhiệm vụ được giao, phối hợp với Sở Nội vụ kiểm tra', 1, province).role).toBe(
+      'coordinate',
+    )
+  })
+
+  it('is other when no segment after an opening phrase starts with a role verb, or there is no opening phrase', () => {
+    expect(toTask('Căn cứ kết quả phối hợp, tổng hợp báo cáo Ủy ban nhân dân tỉnh', 1, province).role).toBe(
+      'other',
+    )
+    expect(toTask('Tổng hợp ý kiến, chủ trì hội nghị sơ kết', 1, province).role).toBe('other')
+  })
+
   it('is other for any other opening, even with "phối hợp" inside', () => {
     expect(toTask('Tăng cường phối hợp với các sở, ngành liên quan', 1, province)).toMatchObject({
       role: 'other',

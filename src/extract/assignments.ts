@@ -8,6 +8,7 @@ import {
   PARTNER_OPENERS,
   REQUEST_WORDS,
   ROLE_VERBS,
+  TASK_OPENINGS,
 } from '../lexicon/verbs.js'
 import { alternation } from '../normalize/text.js'
 import type { Doc } from '../types.js'
@@ -23,6 +24,11 @@ const HEAD_OF_RE = new RegExp(`^\\s*(?:${alternation(HEAD_OF_TITLES)})\\s+`, 'u'
 const OPENING_PHRASE_RE = /^\s*(?:Căn cứ|Trên cơ sở)[^,;:]{0,120},\s*/u
 const ROLE_RE = new RegExp(`^(?<verb>${alternation(ROLE_VERBS.map(([w]) => w))})${NOT_WORD}`, 'iu')
 const ROLES = new Map(ROLE_VERBS)
+// The role verb that follows a task's opening phrase, at the start of a comma-separated segment.
+const ROLE_AFTER_OPENING_RE = new RegExp(
+  `^\\s*(?:${alternation(TASK_OPENINGS)})${NOT_WORD}[^;:.]{0,200}?,\\s*(?<verb>${alternation(ROLE_VERBS.map(([w]) => w))})${NOT_WORD}`,
+  'iu',
+)
 const PARTNER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${alternation(PARTNER_OPENERS)})\\s+`, 'giu')
 const CLOSING_RE = new RegExp(`^\\s*(?:${alternation(CLOSING_OPENERS)})${NOT_WORD}`, 'iu')
 // A heading's rest this short, over items, is part of a title rather than a task.
@@ -83,7 +89,9 @@ function isClosing(text: string, ctx: Context): boolean {
 
 /** One task: "Chủ trì ..." leads, "Phối hợp ..." coordinates, anything else is other. */
 export function toTask(text: string, line: number, ctx: Context): Task {
-  const verb = ROLE_RE.exec(predicate(text, ctx))?.groups?.verb
+  const rest = predicate(text, ctx)
+  const opened = ROLE_AFTER_OPENING_RE.exec(rest) ?? ROLE_AFTER_OPENING_RE.exec(text)
+  const verb = (ROLE_RE.exec(rest) ?? opened)?.groups?.verb
   const role = verb ? (ROLES.get(verb.toLocaleLowerCase('vi')) ?? 'other') : 'other'
   return { text, role, partners: agenciesAfter(text, PARTNER_RE, ctx), line }
 }

@@ -16,6 +16,12 @@ export const PARTNER_OPENERS = [
   'phối hợp',
 ]
 
+/**
+ * Phrases a task may open with before its verb ("Trên cơ sở đề xuất của các sở, ngành, chủ trì tổng hợp ...",
+ * "Là cơ quan thường trực, chủ trì tham mưu ..."): the role verb after them still sets the task's role.
+ */
+export const TASK_OPENINGS = ['Căn cứ', 'Trên cơ sở', 'Là cơ quan']
+
 /** Clause openers for bodies the issuer asks rather than directs. */
 export const REQUEST_WORDS = ['Kính đề nghị', 'Đề nghị']
 
