@@ -23,6 +23,25 @@ describe('extractItems', () => {
     ])
   })
 
+  it('counts untitled clauses of "MỤC ĐÍCH, YÊU CẦU" as purposes', async () => {
+    const d = await doc(
+      'I. MỤC ĐÍCH, YÊU CẦU\n\n1. Đẩy mạnh tuyên truyền.\n\n2. Bảo đảm đúng quy định.\n\nII. NỘI DUNG\n\n1. Rà soát.',
+    )
+    expect(extractItems(d, 'purposes').map((i) => i.path)).toEqual(['I.1', 'I.2'])
+    expect(extractItems(d, 'requirements')).toEqual([])
+  })
+
+  it('descends into sub-headings that only set a horizon, not into other sub-headings', async () => {
+    const d = await doc(
+      'I. MỤC TIÊU\n\n1. Đến năm 2030\n\n- 100% xã có trạm 5G.\n\n- 50% doanh nghiệp dùng IoT.\n\n2. Nông nghiệp công nghệ cao\n\n- 20 mô hình.',
+    )
+    expect(extractItems(d, 'objectives').map((i) => [i.path, i.text])).toEqual([
+      ['I.1', '100% xã có trạm 5G.'],
+      ['I.1', '50% doanh nghiệp dùng IoT.'],
+      ['I.2', 'Nông nghiệp công nghệ cao'],
+    ])
+  })
+
   it('takes nothing from sections without the role', async () => {
     const d = await doc(
       'I. NỘI DUNG\n\n1. Giải pháp khuyến khích phát triển văn hóa học tập trong cộng đồng dân cư và các cơ quan đơn vị.',

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TCVN3_TABLE } from '../src/ingest/encoding.js'
 import { ingest, toBlocks } from '../src/ingest/index.js'
+import type { SourceText } from '../src/types.js'
 import { FIXTURES } from './fixtures/ingest/seeds.js'
 
 const PLAN =
@@ -77,6 +78,20 @@ describe('markdown blocks', () => {
     expect(blocks.map((b) => b.text)).toEqual([
       'Thời gian thực hiện: Tháng 12/2025.',
       'Đơn vị chủ trì: Sở Tư pháp.',
+    ])
+  })
+
+  it('reads a bullet inside emphasis as a bullet, without its dash', () => {
+    const source: SourceText = {
+      text: '*- Thủy sản*\n\nMột - hai.\n',
+      format: 'markdown',
+      pageOfLine: null,
+      pages: null,
+      warnings: [],
+    }
+    expect(toBlocks(source).map((b) => [b.kind, b.marker, b.text])).toEqual([
+      ['item', '-', 'Thủy sản'],
+      ['paragraph', null, 'Một - hai.'],
     ])
   })
 

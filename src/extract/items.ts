@@ -1,8 +1,14 @@
 /** Item lists (purposes, requirements, objectives, contents, solutions) and groups (criteria, standards). */
 import type { Group, Item, Section, SectionRole } from '../../schemas/plan.js'
+import { joinsPurposesAndRequirements } from '../structure/roles.js'
+import { flatten } from '../structure/sections.js'
 import type { Doc } from '../types.js'
 import type { Context } from './context.js'
 import { findCrossRefs } from './crossrefs.js'
+
+// A heading that only sets a time horizon: "Đến năm 2030", "Định hướng đến năm 2035", "Giai đoạn 2026 - 2030".
+const HORIZON_HEADING_RE =
+  /^(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|trước)\s+(?:hết\s+)?năm\s+\d{4}[.:]?$|^giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[.:]?$/iu
 
 /** Sections with this role that are not inside another section with the same role. */
 export function sectionsWithRole(doc: Doc, role: Exclude<SectionRole, null>): Section[] {
@@ -25,15 +31,33 @@ function childItem(child: Section): Item {
   return item
 }
 
-/** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
-export function extractItems(doc: Doc, role: Exclude<SectionRole, null>): Item[] {
-  return sectionsWithRole(doc, role).flatMap((s) => itemsOf(s, role))
+/**
+ * "I. MỤC ĐÍCH, YÊU CẦU" whose clauses carry no title of their own ("1. Tiếp tục đẩy mạnh ..."): nothing tells
+ * purposes from requirements, so its points count as purposes rather than being lost.
+ */
+function untitledPurposes(doc: Doc): Section[] {
+  const titled = (s: Section) => s.children.some((c) => c.role === 'purposes' || c.role === 'requirements')
+  return flatten(doc.sections).filter((s) => joinsPurposesAndRequirements(s.heading) && !titled(s))
 }
 
-/** "Mục tiêu" → "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings with the same role are descended into. */
+/** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
+export function extractItems(doc: Doc, role: Exclude<SectionRole, null>): Item[] {
+  const sections = sectionsWithRole(doc, role)
+  if (role === 'purposes') sections.push(...untitledPurposes(doc))
+  return sections.sort((a, b) => a.line - b.line).flatMap((s) => itemsOf(s, role))
+}
+
+/**
+ * "Mục tiêu" → "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings with the same role are descended into,
+ * and so are those that only set a horizon ("Đến năm 2030", "Giai đoạn 2026 - 2030") for the points under them.
+ */
 function itemsOf(section: Section, role: Exclude<SectionRole, null>): Item[] {
   if (section.children.length === 0) return section.items
-  return section.children.flatMap((c) => (c.role === role ? itemsOf(c, role) : [childItem(c)]))
+  return section.children.flatMap((c) =>
+    c.role === role || (HORIZON_HEADING_RE.test(c.heading) && c.items.length + c.children.length > 0)
+      ? itemsOf(c, role)
+      : [childItem(c)],
+  )
 }
 
 /** Criteria or standards: one group per point under the section (or the section itself when it has none). */

@@ -9,6 +9,7 @@ import type { Block, BlockKind } from '../types.js'
 
 const BAR_LINE = /^[ \t]*\|[ \t]*$/
 const STRAY_STARS = /(?<!\()\*+|\*+(?!\))/g
+const EMPHASIZED_BULLET = /^[-+•]\s+(?=\S)/u
 const STARS_BEFORE_MARK = /(?<!\()\*+(?=[:;,.])/g
 const parser = unified().use(remarkParse).use(remarkGfm)
 
@@ -39,6 +40,19 @@ function push(
   if (text === '' && !extra.cells) return
   const line = node.position?.start.line ?? 1
   const endLine = node.position?.end.line ?? line
+  // "*- Thủy sản*": a bullet inside emphasis is no Markdown list, but still a bullet.
+  const bullet = kind === 'paragraph' && marker === null ? EMPHASIZED_BULLET.exec(text) : null
+  if (bullet) {
+    walk.blocks.push({
+      kind: 'item',
+      text: text.slice(bullet[0].length),
+      marker: '-',
+      line,
+      endLine,
+      ...extra,
+    })
+    return
+  }
   walk.blocks.push({ kind, text, marker, line, endLine, ...extra })
 }
 

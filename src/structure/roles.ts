@@ -33,6 +33,12 @@ export function roleOf(heading: string): SectionRole {
   return role
 }
 
+/** "MỤC ĐÍCH, YÊU CẦU": one heading over both purposes and requirements. */
+export function joinsPurposesAndRequirements(heading: string): boolean {
+  const text = fold(heading)
+  return /muc dich/.test(text) && /yeu cau/.test(text) && roleOf(heading) === null
+}
+
 function match(text: string): SectionRole {
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text.trim())) return role
   return null
