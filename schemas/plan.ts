@@ -4,8 +4,9 @@
  * with `z.infer`; `npm run schemas` writes the JSON Schema files beside this one.
  */
 import { z } from 'zod'
+import { SCHEMA_VERSION } from './version.js'
 
-export const SCHEMA_VERSION = '1' as const
+export { SCHEMA_VERSION }
 
 const line = z.number().int().positive().describe('1-based line in the text the parser saw')
 const path = z.string().describe('section path such as "III.1.a"')

@@ -11,7 +11,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { type Plan, SCHEMA_VERSION } from '../schemas/plan.js'
+import type { Plan } from '../schemas/plan.js'
+import { SCHEMA_VERSION } from '../schemas/version.js'
 
 const FORMAT = 1
 

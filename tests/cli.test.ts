@@ -17,7 +17,7 @@ import {
 } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { outputNames } from '../src/cli/discover.js'
@@ -120,12 +120,11 @@ describe.concurrent('kh extract on good documents', () => {
 
   it('skips a folder readme and writes same-named inputs under their paths', async ({ expect }) => {
     const { dir } = await good
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual([
-      'a.json',
-      'b.json',
-      'x--plan.txt.json',
-      'y--plan.txt.json',
-    ])
+    expect(
+      readdirSync(join(dir, 'out'))
+        .filter((name) => name.endsWith('.json'))
+        .sort(),
+    ).toEqual(['a.json', 'b.json', 'x--plan.txt.json', 'y--plan.txt.json'])
     const y = validatePlan(readJson(join(dir, 'out', 'y--plan.txt.json')))
     expect(y.source.path).toBe(join('y', 'plan.txt'))
   })
@@ -197,13 +196,21 @@ describe.concurrent('kh extract on bad documents', () => {
   })
 })
 
-// The same plans, edited so each is a different document: several files keep both threads busy.
+// The two plans, edited so that each file is a different document: enough files that -j 2 starts two threads.
+const SEEDS = [HA_NAM.seed, VUNG_TAU.seed].map((seed) => readFileSync(join(ROOT, 'corpus', seed), 'utf8'))
 const VARIANTS: Record<string, Content> = {
-  'in/a.txt': HA_NAM,
-  'in/b.txt': VUNG_TAU,
-  'in/c.md': readFileSync(join(ROOT, 'corpus', HA_NAM.seed), 'utf8').replace('Hà Nam', 'Nghệ An'),
-  'in/d.txt': readFileSync(join(ROOT, 'corpus', VUNG_TAU.seed), 'utf8').replace(/2025/g, '2026'),
-  'in/e.pdf': NOT_A_PDF,
+  ...Object.fromEntries(
+    Array.from({ length: 16 }, (_, i) => [
+      `in/${String(i).padStart(2, '0')}.${i % 3 === 0 ? 'md' : 'txt'}`,
+      (SEEDS[i % 2] as string).replace(/2025/g, String(2025 + i)),
+    ]),
+  ),
+  'in/bad.pdf': NOT_A_PDF,
+}
+const VARIANT_NAMES = Object.keys(VARIANTS).filter((name) => !name.endsWith('.pdf'))
+
+function stem(file: string): string {
+  return basename(file, extname(file))
 }
 
 function outputs(dir: string, folder: string): Record<string, string> {
@@ -224,7 +231,7 @@ describe.concurrent('kh extract on worker threads', { timeout: 120_000 }, () => 
     expect(one.code, one.stderr).toBe(1)
     expect(two.code, two.stderr).toBe(1)
     const written = outputs(dir, 'j1')
-    expect(Object.keys(written).sort()).toEqual(['a.json', 'b.json', 'c.json', 'd.json'])
+    expect(Object.keys(written).sort()).toEqual(VARIANT_NAMES.map((name) => `${stem(name)}.json`))
     expect(outputs(dir, 'j2')).toEqual(written)
   })
 
@@ -235,10 +242,10 @@ describe.concurrent('kh extract on worker threads', { timeout: 120_000 }, () => 
       .trimEnd()
       .split('\n')
       .map((line) => validatePlan(JSON.parse(line)).source.path)
-    expect(paths).toEqual(['a.txt', 'b.txt', 'c.md', 'd.txt'].map((name) => join('in', name)))
+    expect(paths).toEqual(VARIANT_NAMES.map((name) => join(...name.split('/'))))
     const problems = (run: Run) => run.stderr.split('\n').slice(0, -2)
     expect(problems(two)).toEqual(problems(one))
-    expect(one.stderr).toMatch(new RegExp(`^${join('in', 'e.pdf')}  error  .*not a readable PDF`, 'm'))
+    expect(one.stderr).toMatch(new RegExp(`^${join('in', 'bad.pdf')}  error  .*not a readable PDF`, 'm'))
   })
 })
 

@@ -1,5 +1,4 @@
 /** Problems as one-line messages: a file that fails never stops the batch, and stacks stay behind `--debug`. */
-import { ContractError } from '../validate.js'
 
 /** A mistake in how `kh` was called: reported in one line, exit code 2. */
 export class UsageError extends Error {
@@ -26,8 +25,8 @@ export function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return oneLine(String(error))
   const code = (error as NodeJS.ErrnoException).code
   if (code && SYSTEM_REASONS[code]) return SYSTEM_REASONS[code]
+  // A ContractError (named so) is said as is: its message names the broken JSON path.
   const message = oneLine(error.message)
-  if (error instanceof ContractError) return message
   if (BUG_TYPES.has(error.name))
     return `internal error: ${error.name}: ${message} (a bug in kh; rerun with --debug and report it)`
   return message

@@ -36,6 +36,10 @@ export interface ExtractCommandOptions {
 /** The folder under the output folder that holds the cache when `--cache-dir` is not given. */
 export const CACHE_FOLDER = '.kh-cache'
 
+// A thread's start-up (loading the parsers, and its first, cold extractions) costs about as much CPU
+// as extracting eight plans on a warm thread: with fewer files than that per thread, one does not pay.
+const FILES_PER_THREAD = 8
+
 // Files read ahead of the threads, so a thread that finishes finds the next file ready;
 // also how many cached files are read at once. Bounded, so memory does not grow with the batch.
 const READ_AHEAD = 8
@@ -139,7 +143,10 @@ async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<O
   const { options } = shared
   const progress = createProgress(inputs.length, showProgress(options))
   const emit = inOrder((line) => process.stdout.write(`${line}\n`))
-  const threads = lazyPool(options)
+  const threads = lazyPool(
+    Math.min(options.jobs, Math.ceil(inputs.length / FILES_PER_THREAD)),
+    options.timeout,
+  )
   const run: Run = { ...shared, pool: threads.get }
   try {
     return await pLimit(Math.max(READ_AHEAD, 2 * options.jobs)).map(inputs, async (input, index) => {
@@ -155,13 +162,11 @@ async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<O
 }
 
 // Loaded and started on the first file the cache does not have: a fully cached run parses nothing.
-function lazyPool(options: ExtractCommandOptions): { get(): Promise<ExtractPool>; close(): Promise<void> } {
+function lazyPool(threads: number, timeout: number): { get(): Promise<ExtractPool>; close(): Promise<void> } {
   let pool: Promise<ExtractPool> | null = null
   return {
     get: () => {
-      pool ??= import('./extract-pool.js').then((m) =>
-        m.createExtractPool(options.jobs, options.timeout * 1000),
-      )
+      pool ??= import('./extract-pool.js').then((m) => m.createExtractPool(threads, timeout * 1000))
       return pool
     },
     close: async () => {
