@@ -151,6 +151,15 @@ describe('splitAgencyList', () => {
     ])
   })
 
+  it('starts a new group where "các" opens one again, but keeps one group of nouns listed without it', () => {
+    expect(keys('các tổ chức chính trị - xã hội, các cơ quan báo chí')).toEqual([
+      'to-chuc-chinh-tri-xa-hoi',
+      'co-quan-bao-chi',
+    ])
+    expect(keys('các sở, ngành và các địa phương')).toEqual(['so-nganh', 'dia-phuong'])
+    expect(keys('các cơ quan, ban, ngành, đoàn thể')).toEqual(['co-quan-ban-nganh-doan-the'])
+  })
+
   it('splits on "và" before a head word', () => {
     expect(keys('Sở Giáo dục và Đào tạo và Sở Nội vụ')).toEqual(['giao-duc-va-dao-tao', 'noi-vu'])
   })

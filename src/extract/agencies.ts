@@ -65,7 +65,8 @@ const NAMED_START_RE = new RegExp(`^(?:${alternation(NAMED_HEADS)})${NOT_WORD}`,
 const NOUN = `(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}`
 const GROUP_SOURCE =
   `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?${NOUN}` +
-  `(?:\\s*,\\s*(?:các\\s+)?${NOUN}|\\s+và\\s+(?:các\\s+)?${NOUN})*` +
+  // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
+  `(?:\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN})*` +
   `(?<tail>\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
