@@ -118,6 +118,20 @@ describe('appendix task tables', () => {
     })
   }
 
+  it('reads a date without "ngày" in a time cell, and "Trước" before it', async () => {
+    const table =
+      'PHỤ LỤC\n\n| TT | Nội dung | Chủ trì | Thời hạn |\n|---|---|---|---|\n| 1 | Ban hành quy chế | Sở Tư pháp | 30/6/2026 |\n| 2 | Báo cáo sơ kết | Sở Nội vụ | Trước 15/12/2026 |\n| 3 | Tổng kết | Sở Nội vụ | 2026 - 2030 |\n'
+    const got = extractDeadlines(await plan('1. Rà soát văn bản', table), province).filter((d) =>
+      d.path?.startsWith('PL'),
+    )
+    expect(
+      got.map((d) => [d.path, d.due.kind, d.due.year, d.due.month, d.due.day, d.relation, d.text]),
+    ).toEqual([
+      ['PL1.1', 'date', 2026, 6, 30, 'on', '30/6/2026'],
+      ['PL1.2', 'date', 2026, 12, 15, 'before', 'Trước 15/12/2026'],
+    ])
+  })
+
   it('reads no assignment from an appendix table without a lead column', async () => {
     const table =
       'PHỤ LỤC\n\nCHỈ TIÊU\n\n| STT | Chỉ tiêu | Năm 2026 |\n|---|---|---|\n| 1 | Tỷ lệ hồ sơ trực tuyến | 80% |\n'

@@ -105,6 +105,8 @@ const PLACE_DATE_RE = /^[\p{L} .-]{2,40},\s*ngày/u
 const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
 // A table cell holding only a year ("2026"): read as "năm 2026".
 const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
+// A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
+const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s))
 
@@ -167,7 +169,7 @@ const SHAPES: readonly Shape[] = [
     relation: 'on',
     read: ({ g, led, after, sentence }) => {
       const parts = { month: num(g.m), day: num(g.d) }
-      if (YEARLY_AFTER_RE.test(after) || (led && YEARLY_RE.test(sentence))) return due('yearly', parts)
+      if (YEARLY_AFTER_RE.test(after) || (led && yearlyIn(sentence))) return due('yearly', parts)
       return led ? due('date', parts) : null
     },
   },
@@ -203,16 +205,17 @@ const SHAPES: readonly Shape[] = [
 ]
 
 /** A dated phrase from one match of a shape, or null when the match is not a deadline on its own terms. */
-function toDated(shape: Shape, m: RegExpExecArray, sentence: string): Dated | null {
+function toDated(shape: Shape, m: RegExpExecArray, sentence: string, labelled: boolean): Dated | null {
   const start = m.index
   const end = start + m[0].length
-  const before = sentence.slice(0, start)
+  // Every test of `before` is anchored at its end: a bounded tail keeps a long line linear.
+  const before = sentence.slice(Math.max(0, start - BEFORE_WINDOW), start)
   const seen: Seen = {
     g: m.groups ?? {},
     before,
     after: sentence.slice(end),
     sentence,
-    led: DATE_LEAD_RE.test(before),
+    led: labelled || DATE_LEAD_RE.test(before),
   }
   const found = shape.read(seen)
   if (!found) return null
@@ -223,17 +226,28 @@ function toDated(shape: Shape, m: RegExpExecArray, sentence: string): Dated | nu
   return { due: found, relation: rel?.relation ?? shape.relation, lead, leadWord, led: seen.led, start, end }
 }
 
+// Whether a sentence says "hằng năm" anywhere, asked once per dated phrase of it: kept for the last sentence.
+let yearlyMemo: [sentence: string, yearly: boolean] = ['', false]
+function yearlyIn(sentence: string): boolean {
+  if (yearlyMemo[0] !== sentence) yearlyMemo = [sentence, YEARLY_RE.test(sentence)]
+  return yearlyMemo[1]
+}
+
+// How far back the words that bind a date are looked for ("chậm nhất là trước ngày", "từ năm 2023 đến").
+const BEFORE_WINDOW = 200
+
 /** Dated phrases of a sentence (quotes masked), in order; each stretch of text is read by one shape only. */
-function datedPhrases(sentence: string): Dated[] {
-  const claimed: [number, number][] = []
-  const free = (s: number, e: number) => claimed.every(([a, b]) => e <= a || s >= b)
+function datedPhrases(sentence: string, labelled = false): Dated[] {
+  // One flag per character: checking a phrase against every claimed one is quadratic on a long line.
+  const claimed = new Uint8Array(sentence.length)
+  const free = (s: number, e: number) => !claimed.subarray(s, e).includes(1)
   const out: Dated[] = []
   for (const shape of SHAPES) {
     for (const m of sentence.matchAll(shape.re)) {
       const end = m.index + m[0].length
       if (!free(m.index, end)) continue
-      claimed.push([m.index, end])
-      const dated = toDated(shape, m, sentence)
+      claimed.fill(1, m.index, end)
+      const dated = toDated(shape, m, sentence, labelled)
       if (dated) out.push(dated)
     }
   }
@@ -387,7 +401,7 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 /** Deadlines stated in one sentence of a unit. */
 function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
   const masked = maskQuotes(sentence)
-  const phrases = rangeEnds(datedPhrases(masked), masked).filter(
+  const phrases = rangeEnds(datedPhrases(masked, unit.labelled === true), masked).filter(
     (d) => minYear === null || d.due.year === null || d.due.year >= minYear,
   )
   if (phrases.length === 0) return []
@@ -448,17 +462,30 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
     out.push({ text: s.heading, task, path: s.path, line: s.line, page: s.page, actors })
     for (const item of s.items) {
       const card = timeOf.get(item.line)
-      const own = card ? { task: card.task, actors: card.agencies } : { task, actors }
+      const own = card
+        ? {
+            task: card.task,
+            actors: card.agencies,
+            labelled: true,
+            text: timeText(item.text),
+            written: item.text,
+          }
+        : { task, actors }
       out.push({ text: item.text, path: s.path, line: item.line, page: item.page, ...own })
     }
   }
   return [...out, ...cards.flatMap(cellUnit)]
 }
 
+/** A task's time as the date shapes read it: "2026" is "năm 2026", "30/6/2026" is "ngày 30/6/2026". */
+function timeText(text: string): string {
+  return text.replace(BARE_YEAR_RE, 'năm $1').replace(BARE_DATE_RE, 'ngày $1')
+}
+
 /** The time cell of an appendix task row, as a unit whose date is the row's deadline. */
 function cellUnit(card: Card): Unit[] {
   if (!card.cell || !card.time) return []
-  const text = card.time.text.replace(BARE_YEAR_RE, 'năm $1')
+  const text = timeText(card.time.text)
   const { task, path, agencies: actors } = card
   return [{ text, written: card.time.text, task, path, line: card.time.line, actors, labelled: true }]
 }
