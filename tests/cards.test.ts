@@ -64,6 +64,25 @@ describe('task cards in the body', () => {
     expect(keys(got[0]?.actors ?? [])).toEqual(['tu-phap'])
   })
 
+  it('splits a performer field by clause, each group with its own role; a bare list stays one group', async () => {
+    const body = [
+      '1. Phổ biến pháp luật',
+      '- Nội dung thực hiện: Tổ chức phổ biến Luật.',
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp và các sở, ngành chủ động triển khai.',
+      '- Thời gian thực hiện: Năm 2026.',
+      '2. Kiểm tra',
+      '- Cơ quan thực hiện: Sở Nội vụ; Sở Tư pháp.',
+    ].join('\n\n')
+    const got = extractAssignments(await plan(body), province).filter((a) => a.path.startsWith('I.'))
+    expect(got.map((a) => [a.path, keys(a.agencies), a.tasks[0]?.role, a.tasks[0]?.text])).toEqual([
+      ['I.1', ['noi-vu'], 'lead', 'Tổ chức phổ biến Luật.'],
+      ['I.1', ['tu-phap', 'so-nganh'], 'other', 'Tổ chức phổ biến Luật.'],
+      ['I.2', ['noi-vu', 'tu-phap'], 'other', 'Kiểm tra'],
+    ])
+    const dated = extractDeadlines(await plan(body), province).filter((d) => d.path === 'I.1')
+    expect(dated.map((d) => [d.due.year, keys(d.actors)])).toEqual([[2026, ['noi-vu']]])
+  })
+
   it('makes no assignment from a task that names nobody, or from a sentence with a role verb', async () => {
     const quiet = [
       '1. Tuyên truyền',

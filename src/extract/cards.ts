@@ -73,10 +73,25 @@ export function listAgencies(value: string, ctx: Context): Agency[] {
 }
 
 /** The agencies a field's value opens with, and the role its verb gives them ("Sở Nội vụ chủ trì tham mưu ..."). */
-function fieldAgencies(value: string, ctx: Context): { agencies: Agency[]; verb: Card['role'] } {
+function fieldAgencies(
+  value: string,
+  ctx: Context,
+): { agencies: Agency[]; verb: Card['role']; said: boolean } {
   const { agencies, end } = leadingAgencies(value, ctx)
-  const verb = ROLE_RE.exec(value.slice(end))?.groups?.verb?.toLocaleLowerCase('vi')
-  return { agencies, verb: (verb && ROLES.get(verb)) || 'other' }
+  const rest = value.slice(end)
+  const verb = ROLE_RE.exec(rest)?.groups?.verb?.toLocaleLowerCase('vi')
+  return { agencies, verb: (verb && ROLES.get(verb)) || 'other', said: /\p{L}/u.test(rest) }
+}
+
+/**
+ * Who a performer field names, by clause: "Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp và các sở chủ động
+ * triển khai ..." gives each clause's agencies their own role; a bare list is one group.
+ */
+function performers(value: string, ctx: Context): { agencies: Agency[]; verb: Card['role'] }[] {
+  const clauses = value.split(/\s*;\s*/u).map((c) => fieldAgencies(c, ctx))
+  if (!clauses.some((c) => c.said && c.agencies.length > 0))
+    return [{ agencies: listAgencies(value, ctx), verb: 'other' }]
+  return clauses.filter((c) => c.agencies.length > 0)
 }
 
 interface Draft {
@@ -85,34 +100,34 @@ interface Draft {
   fields: { kind: FieldKind; value: string; line: number }[]
 }
 
-/** A card from a task and its fields, or null when no field names who carries it out. */
-function toCard(draft: Draft, section: Section, ctx: Context): Card | null {
+/** Cards from a task and its fields (one per group that carries it out), none when no field names one. */
+function toCards(draft: Draft, section: Section, ctx: Context): Card[] {
   const field = (kind: FieldKind) => draft.fields.find((f) => f.kind === kind)
   const lead = field('lead')
   const performer = field('performer')
   const source = lead ?? performer
-  if (!source) return null
-  const { agencies, verb } = lead
-    ? { agencies: listAgencies(lead.value, ctx), verb: 'lead' as const }
-    : fieldAgencies(source.value, ctx)
-  if (agencies.length === 0) return null
+  if (!source) return []
+  const groups = lead
+    ? [{ agencies: listAgencies(lead.value, ctx), verb: 'lead' as const }]
+    : performers(source.value, ctx)
   const coordinate = field('coordinate')
   const content = field('content')
   const time = field('time')
   const first = draft.task[0]
-  const card: Card = {
-    task: content?.value ?? (first ? draft.task.map((i) => i.text).join(' ') : section.heading),
-    agencies,
-    role: verb,
-    partners: coordinate ? listAgencies(coordinate.value, ctx) : [],
-    time: time ? { text: time.value, line: time.line } : null,
-    cell: false,
-    path: section.path,
-    line: content?.line ?? first?.line ?? section.line,
-  }
   const page = first?.page ?? section.page
-  if (page !== undefined) card.page = page
-  return card
+  return groups
+    .filter((g) => g.agencies.length > 0)
+    .map(({ agencies, verb }) => ({
+      task: content?.value ?? (first ? draft.task.map((i) => i.text).join(' ') : section.heading),
+      agencies,
+      role: verb,
+      partners: coordinate ? listAgencies(coordinate.value, ctx) : [],
+      time: time ? { text: time.value, line: time.line } : null,
+      cell: false,
+      path: section.path,
+      line: content?.line ?? first?.line ?? section.line,
+      ...(page !== undefined ? { page } : {}),
+    }))
 }
 
 /** Cards of one section: each run of fields belongs to the paragraphs before it, or to the heading. */
@@ -135,7 +150,7 @@ function sectionCards(section: Section, ctx: Context): Card[] {
     }
     current.fields.push({ ...field, line: item.line })
   }
-  return drafts.flatMap((d) => toCard(d, section, ctx) ?? [])
+  return drafts.flatMap((d) => toCards(d, section, ctx))
 }
 
 /** Sections outside the implementation part, whose clauses are assignments of their own. */

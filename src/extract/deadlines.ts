@@ -445,7 +445,10 @@ function sentences(text: string): string[] {
 
 /** Headings and items of every section, each with the agencies of its clause as default actors; a task card's time with its task and agencies. */
 function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
-  const timeOf = new Map(cards.flatMap((c) => (c.time && !c.cell ? [[c.time.line, c] as const] : [])))
+  // A time shared by several groups of one task is dated once, for the first of them.
+  const timeOf = new Map(
+    cards.flatMap((c) => (c.time && !c.cell ? [[c.time.line, c] as const] : [])).reverse(),
+  )
   const actorsByPath = new Map<string, Agency[]>()
   const out: Unit[] = []
   const inherited = (s: Section): Agency[] => {
