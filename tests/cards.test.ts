@@ -4,6 +4,7 @@ import { extractAssignments } from '../src/extract/assignments.js'
 import { parseField } from '../src/extract/cards.js'
 import { emptyContext } from '../src/extract/context.js'
 import { extractDeadlines } from '../src/extract/deadlines.js'
+import { extractItems } from '../src/extract/items.js'
 import { doc } from './helpers.js'
 
 const province = emptyContext({ issuerLevel: 'province', locality: 'Hà Nam' })
@@ -149,6 +150,28 @@ describe('appendix task tables', () => {
       ['PL1.1', 'date', 2026, 6, 30, 'on', '30/6/2026'],
       ['PL1.2', 'date', 2026, 12, 15, 'before', 'Trước 15/12/2026'],
     ])
+  })
+
+  it('takes the table rows as the solutions of a part that points to the appendix and holds nothing', async () => {
+    const parsed = await doc(
+      `${HEAD}I. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục kèm theo)${TAIL}${pipe}`,
+      'markdown',
+    )
+    expect(extractItems(parsed, 'solutions').map((i) => [i.path, i.text])).toEqual([
+      ['PL1.1', 'Xây dựng cơ sở dữ liệu'],
+      ['PL1.2', 'Tập huấn cán bộ'],
+      ['PL1.3', 'Đánh giá kết quả'],
+    ])
+  })
+
+  it('keeps the body solutions where the part holds its own, or does not point to the appendix', async () => {
+    const own = await doc(
+      `${HEAD}I. GIẢI PHÁP (xem Phụ lục)\n\n1. Rà soát văn bản.${TAIL}${pipe}`,
+      'markdown',
+    )
+    expect(extractItems(own, 'solutions').map((i) => i.path)).toEqual(['I.1'])
+    const silent = await doc(`${HEAD}I. GIẢI PHÁP${TAIL}${pipe}`, 'markdown')
+    expect(extractItems(silent, 'solutions')).toEqual([])
   })
 
   it('reads no assignment from an appendix table without a lead column', async () => {

@@ -11,7 +11,7 @@ import { romanValue } from '../structure/labels.js'
 import type { Doc } from '../types.js'
 import { leadingAgencies, splitAgencyList, toAgency } from './agencies.js'
 import { extractAppendices } from './appendices.js'
-import type { Context } from './context.js'
+import { type Context, emptyContext } from './context.js'
 
 /** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
 export interface Card {
@@ -227,9 +227,14 @@ function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] 
   })
 }
 
+/** The tasks of the plan's appendix task tables, each with its row's path ("PL1.3") and line. */
+export function appendixTasks(doc: Doc, ctx: Context = emptyContext()): Card[] {
+  return extractAppendices(doc).flatMap((a, i) => appendixCards(a, i, ctx))
+}
+
 /** Every task card of the plan: labelled fields in the body first, then appendix task tables. */
 export function taskCards(doc: Doc, ctx: Context): Card[] {
   const body = cardSections(doc).flatMap((s) => sectionCards(s, ctx))
-  const tables = extractAppendices(doc).flatMap((a, i) => appendixCards(a, i, ctx))
+  const tables = appendixTasks(doc, ctx)
   return [...body, ...tables]
 }

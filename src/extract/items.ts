@@ -3,12 +3,17 @@ import type { Group, Item, Section, SectionRole } from '../../schemas/plan.js'
 import { joinsPurposesAndRequirements } from '../structure/roles.js'
 import { flatten } from '../structure/sections.js'
 import type { Doc } from '../types.js'
+import { appendixTasks } from './cards.js'
 import type { Context } from './context.js'
 import { findCrossRefs } from './crossrefs.js'
 
 // A heading that only sets a time horizon: "Đến năm 2030", "Định hướng đến năm 2035", "Giai đoạn 2026 - 2030".
 const HORIZON_HEADING_RE =
   /^(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|trước)\s+(?:hết\s+)?năm\s+\d{4}[.:]?$|^giai đoạn\s+\d{4}\s*[-–]\s*\d{4}[.:]?$/iu
+
+// Roles whose points an appendix task table may hold instead of the body.
+const TASK_ROLES = new Set<SectionRole>(['contents', 'solutions'])
+const APPENDIX_WORD_RE = /phụ lục/iu
 
 /** Sections with this role that are not inside another section with the same role. */
 export function sectionsWithRole(doc: Doc, role: Exclude<SectionRole, null>): Section[] {
@@ -40,11 +45,19 @@ function untitledPurposes(doc: Doc): Section[] {
   return flatten(doc.sections).filter((s) => joinsPurposesAndRequirements(s.heading) && !titled(s))
 }
 
+/** "III. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục)" with nothing under it: its points are the appendix's task rows. */
+function inAppendix(section: Section, doc: Doc): Item[] {
+  if (section.items.length + section.children.length > 0 || !APPENDIX_WORD_RE.test(section.heading)) return []
+  return appendixTasks(doc).map((t) => ({ text: t.task, path: t.path, line: t.line, endLine: t.line }))
+}
+
 /** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
 export function extractItems(doc: Doc, role: Exclude<SectionRole, null>): Item[] {
   const sections = sectionsWithRole(doc, role)
   if (role === 'purposes') sections.push(...untitledPurposes(doc))
-  return sections.sort((a, b) => a.line - b.line).flatMap((s) => itemsOf(s, role))
+  return sections
+    .sort((a, b) => a.line - b.line)
+    .flatMap((s) => (TASK_ROLES.has(role) ? [...itemsOf(s, role), ...inAppendix(s, doc)] : itemsOf(s, role)))
 }
 
 /**
