@@ -40,6 +40,10 @@ function statsRow(label: string, name: string, s: Stats): string {
   ].join(' ')
 }
 
+function ratioRow(name: string, kh: Stats, base: Stats, total: number): string {
+  return `${''.padEnd(10)} ${name.padEnd(14)} ${fixed(kh.p50 / base.p50, 2).padStart(8)} ${fixed(kh.p95 / base.p95, 2).padStart(8)} ${fixed(total, 2).padStart(8)}x total`
+}
+
 /** The per-format table: kh against its baseline. */
 export function pairTable(rows: [string, Pair | null][]): string {
   const head = `${'format'.padEnd(10)} ${'parser'.padEnd(14)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'docs/s'.padStart(8)} ${'MB/s'.padStart(8)} ${'docs'.padStart(6)}`
@@ -50,9 +54,11 @@ export function pairTable(rows: [string, Pair | null][]): string {
       continue
     }
     lines.push(statsRow(label, 'kh extract', pair.kh), statsRow('', pair.baselineName, pair.baseline))
-    lines.push(
-      `${''.padEnd(10)} ${'ratio'.padEnd(14)} ${fixed(pair.kh.p50 / pair.baseline.p50, 2).padStart(8)} ${fixed(pair.kh.p95 / pair.baseline.p95, 2).padStart(8)} ${fixed(pair.ratio, 2).padStart(8)}x total`,
-    )
+    lines.push(ratioRow('ratio', pair.kh, pair.baseline, pair.ratio))
+    if (pair.also) {
+      lines.push(statsRow('', pair.also.name, pair.also.stats))
+      lines.push(ratioRow('ratio to it', pair.kh, pair.also.stats, pair.also.ratio))
+    }
   }
   return lines.join('\n')
 }

@@ -3,18 +3,21 @@
  *
  * An entry's key is the SHA-256 of the file bytes, the tool version and the contract
  * version: editing a file, upgrading kh or changing the contract each make a miss.
- * An entry is a header line (what it was stored for, and a checksum of the body)
- * followed by the plan's JSON. Entries are written through a temporary file and a
- * rename, so readers see a whole entry or none; an entry that does not check out
- * is treated as a miss and overwritten by the next `set`, never an error.
+ * An entry is three parts, one a line: a header (what it was stored for, the path it was
+ * extracted from, and a checksum of the rest), the plan's warnings, then the plan's JSON.
+ * A hit hands back the JSON as bytes with the warnings beside it, so a caller that only
+ * copies the plan to a file never decodes or parses it. Entries are written through a
+ * temporary file and a rename, so readers see a whole entry or none; an entry that does
+ * not check out is treated as a miss and overwritten by the next `set`, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import type { Plan } from '../schemas/plan.js'
+import type { Plan, Warning } from '../schemas/plan.js'
 import { SCHEMA_VERSION } from '../schemas/version.js'
 
-const FORMAT = 1
+const FORMAT = 2
+const NEWLINE = 0x0a
 
 interface Header {
   format: number
@@ -22,8 +25,21 @@ interface Header {
   schema: string
   sha256: string
   variant: string
-  /** SHA-256 of the body, so a torn or edited entry is noticed. */
+  /** `source.path` of the stored plan. */
+  path: string | null
+  /** SHA-256 of everything after the header line, so a torn or edited entry is noticed. */
   check: string
+}
+
+type Stamp = Omit<Header, 'path' | 'check'>
+
+/** A stored plan as the cache keeps it. */
+export interface CacheEntry {
+  /** The plan as `JSON.stringify` wrote it, UTF-8 (bytes when read back). */
+  json: Uint8Array | string
+  /** Its `source.path`: the path it was extracted from, not necessarily the file at hand. */
+  path: string | null
+  warnings: Warning[]
 }
 
 export interface CacheOptions {
@@ -60,34 +76,39 @@ export class ExtractCache {
    * The plan's `source.path` is the path it was stored with: set it to the file at hand.
    */
   async get(sha256: string, variant = ''): Promise<Plan | null> {
-    const body = await this.getText(sha256, variant)
-    return body === null ? null : (JSON.parse(body) as Plan)
+    const entry = await this.getEntry(sha256, variant)
+    return entry === null ? null : (JSON.parse(Buffer.from(entry.json).toString('utf8')) as Plan)
   }
 
-  /** Like `get`, but the plan as the JSON text it was stored as (what `JSON.stringify(plan)` gave). */
-  async getText(sha256: string, variant = ''): Promise<string | null> {
-    const body = await this.read(sha256, variant)
-    if (body === null) this.stats.misses++
+  /** Like `get`, but the plan's JSON as stored (bytes), with its path and warnings read apart from it. */
+  async getEntry(sha256: string, variant = ''): Promise<(CacheEntry & { json: Uint8Array }) | null> {
+    const entry = await this.read(sha256, variant)
+    if (entry === null) this.stats.misses++
     else this.stats.hits++
-    return body
+    return entry
   }
 
   /** Store the plan extracted from a file whose bytes hash to `sha256`; never rejects (see `onError`). */
   async set(sha256: string, plan: Plan, variant = ''): Promise<void> {
-    await this.setText(sha256, JSON.stringify(plan), variant)
+    await this.setEntry(
+      sha256,
+      { json: JSON.stringify(plan), path: plan.source.path, warnings: plan.warnings },
+      variant,
+    )
   }
 
-  /** Like `set`, with the plan already serialized by `JSON.stringify`, so a caller that has the text pays once. */
-  async setText(sha256: string, body: string, variant = ''): Promise<void> {
+  /** Like `set`, with the plan already serialized, so a caller that has the text pays for it once. */
+  async setEntry(sha256: string, entry: CacheEntry, variant = ''): Promise<void> {
     const file = this.entryPath(sha256, variant)
-    const header: Header = { ...this.stamp(sha256, variant), check: sha256Hex(body) }
+    const rest = Buffer.concat([Buffer.from(`${JSON.stringify(entry.warnings)}\n`), Buffer.from(entry.json)])
+    const header: Header = { ...this.stamp(sha256, variant), path: entry.path, check: sha256Hex(rest) }
     // Same folder as the entry, so the rename is atomic; the random part keeps parallel writers apart.
     const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
     try {
       // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
       await mkdir(resolve(dirname(file)), { recursive: true })
       // No fsync: an entry torn by a crash fails its checksum and is extracted again.
-      await writeFile(temp, `${JSON.stringify(header)}\n${body}`)
+      await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), rest]))
       await rename(temp, file)
       this.stats.writes++
     } catch (error) {
@@ -104,32 +125,32 @@ export class ExtractCache {
     return join(this.dir, key.slice(0, 2), `${key}.entry`)
   }
 
-  private stamp(sha256: string, variant: string): Omit<Header, 'check'> {
+  private stamp(sha256: string, variant: string): Stamp {
     return { format: FORMAT, tool: this.toolVersion, schema: SCHEMA_VERSION, sha256, variant }
   }
 
-  private async read(sha256: string, variant: string): Promise<string | null> {
-    let text: string
+  private async read(sha256: string, variant: string): Promise<(CacheEntry & { json: Uint8Array }) | null> {
+    let bytes: Buffer
     try {
-      text = await readFile(this.entryPath(sha256, variant), 'utf8')
+      bytes = await readFile(this.entryPath(sha256, variant))
     } catch {
       return null
     }
-    return entryBody(text, this.stamp(sha256, variant))
+    return parseEntry(bytes, this.stamp(sha256, variant))
   }
 }
 
-/** The plan's JSON text in an entry, or null when the entry is torn, edited or stored for something else. */
-function entryBody(text: string, expected: Omit<Header, 'check'>): string | null {
-  const newline = text.indexOf('\n')
-  if (newline < 0) return null
-  const body = text.slice(newline + 1)
+/** The entry's parts, or null when it is torn, edited or stored for something else. */
+function parseEntry(bytes: Buffer, expected: Stamp): (CacheEntry & { json: Uint8Array }) | null {
+  const first = bytes.indexOf(NEWLINE)
+  const second = first < 0 ? -1 : bytes.indexOf(NEWLINE, first + 1)
+  if (second < 0) return null
   try {
-    const header = JSON.parse(text.slice(0, newline)) as Partial<Header>
-    const stamped = (Object.keys(expected) as (keyof typeof expected)[]).every(
-      (k) => header[k] === expected[k],
-    )
-    return stamped && header.check === sha256Hex(body) ? body : null
+    const header = JSON.parse(bytes.toString('utf8', 0, first)) as Partial<Header>
+    const stamped = (Object.keys(expected) as (keyof Stamp)[]).every((k) => header[k] === expected[k])
+    if (!stamped || header.check !== sha256Hex(bytes.subarray(first + 1))) return null
+    const warnings = JSON.parse(bytes.toString('utf8', first + 1, second)) as Warning[]
+    return { json: bytes.subarray(second + 1), path: header.path ?? null, warnings }
   } catch {
     return null
   }

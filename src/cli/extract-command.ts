@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pLimit from 'p-limit'
 import type { Plan, Warning } from '../../schemas/plan.js'
-import { ExtractCache, sha256Hex } from '../cache.js'
+import { type CacheEntry, ExtractCache, sha256Hex } from '../cache.js'
 import { DEFAULT_OUTPUT, discover, INPUT_EXTENSIONS, type Input } from './discover.js'
 import { failureLine, reasonOf, UsageError } from './errors.js'
 import type { ExtractPool } from './extract-pool.js'
@@ -39,6 +39,8 @@ export const CACHE_FOLDER = '.kh-cache'
 // A thread's start-up (loading the parsers, and its first, cold extractions) costs about as much CPU
 // as extracting eight plans on a warm thread: with fewer files than that per thread, one does not pay.
 const FILES_PER_THREAD = 8
+
+const NEWLINE = 0x0a
 
 // Files read ahead of the threads, so a thread that finishes finds the next file ready;
 // also how many cached files are read at once. Bounded, so memory does not grow with the batch.
@@ -175,6 +177,13 @@ function lazyPool(threads: number, timeout: number): { get(): Promise<ExtractPoo
   }
 }
 
+/** A plan ready to write: compact JSON (bytes when straight from the cache), indented for `--pretty`. */
+interface Ready {
+  json: Uint8Array | string
+  pretty: string | null
+  warnings: Warning[]
+}
+
 /** Never throws: whatever goes wrong with one document becomes its outcome, and the batch goes on. */
 async function extractOne(input: Input, run: Run): Promise<Outcome> {
   const { outDir, cache, options } = run
@@ -182,17 +191,17 @@ async function extractOne(input: Input, run: Run): Promise<Outcome> {
     const bytes = await readInput(input.file, options.maxSize)
     // Hashed before the bytes move to a thread: the key is what was read, whatever the parser does.
     const key = cache && { sha: sha256Hex(bytes), variant: input.format ? `format=${input.format}` : '' }
-    const cached = key && !options.force ? await cache.store.getText(key.sha, key.variant) : null
-    const plan = cached === null ? await extractInPool(input, bytes, run) : fromCache(cached, input, options)
-    if (key && cached === null) await cache.store.setText(key.sha, plan.line, key.variant)
-    if (outDir !== null)
-      await writeIfChanged(join(outDir, `${input.name}.json`), `${plan.pretty ?? plan.line}\n`)
-    return {
-      input,
-      line: options.ndjson ? plan.line : null,
-      warnings: plan.warnings,
-      reused: cached !== null,
+    const cached = key && !options.force ? await cache.store.getEntry(key.sha, key.variant) : null
+    let plan: Ready
+    if (cached) plan = fromCache(cached, input, options)
+    else {
+      const extracted = await extractInPool(input, bytes, run)
+      plan = { ...extracted, json: extracted.line }
+      if (key) await cache.store.setEntry(key.sha, { ...plan, path: input.file }, key.variant)
     }
+    if (outDir !== null) await writeIfChanged(join(outDir, `${input.name}.json`), plan.pretty ?? plan.json)
+    const line = options.ndjson ? Buffer.from(plan.json).toString('utf8') : null
+    return { input, line, warnings: plan.warnings, reused: cached !== null }
   } catch (error) {
     return { input, line: null, warnings: [], reused: false, error }
   }
@@ -221,14 +230,20 @@ async function extractInPool(input: Input, bytes: Uint8Array, run: Run): Promise
 }
 
 // A cached plan was stored with the path it was extracted from; the same bytes may sit elsewhere now.
-function fromCache(body: string, input: Input, options: ExtractCommandOptions): Extracted {
-  const plan = JSON.parse(body) as Plan
-  const moved = plan.source.path !== input.file
-  if (moved) plan.source.path = input.file
+// Only then, or for --pretty, is it parsed: otherwise its bytes go to the output as they are.
+function fromCache(
+  entry: CacheEntry & { json: Uint8Array },
+  input: Input,
+  options: ExtractCommandOptions,
+): Ready {
+  const moved = entry.path !== input.file
+  if (!moved && !options.pretty) return { json: entry.json, pretty: null, warnings: entry.warnings }
+  const plan = JSON.parse(Buffer.from(entry.json).toString('utf8')) as Plan
+  plan.source.path = input.file
   return {
-    line: moved ? JSON.stringify(plan) : body,
+    json: moved ? JSON.stringify(plan) : entry.json,
     pretty: options.pretty ? JSON.stringify(plan, null, 2) : null,
-    warnings: plan.warnings,
+    warnings: entry.warnings,
   }
 }
 
@@ -242,9 +257,17 @@ function revive(data: ErrorData): Error {
 }
 
 // An output that already holds these bytes is left alone: a re-run rewrites (and flushes) nothing.
-async function writeIfChanged(file: string, text: string): Promise<void> {
-  const old = await readFile(file, 'utf8').catch(() => null)
-  if (old !== text) await writeFileAtomic(file, text)
+// Compared as bytes, so an unchanged plan is never decoded.
+async function writeIfChanged(file: string, json: Uint8Array | string): Promise<void> {
+  const content = typeof json === 'string' ? Buffer.from(json) : json
+  const old = await readFile(file).catch(() => null)
+  const same =
+    old !== null &&
+    old.length === content.length + 1 &&
+    old[content.length] === NEWLINE &&
+    old.subarray(0, content.length).equals(content)
+  if (!same)
+    await writeFileAtomic(file, `${typeof json === 'string' ? json : Buffer.from(json).toString('utf8')}\n`)
 }
 
 // NDJSON lines leave in input order, each as soon as the ones before it are done, so runs are reproducible.
