@@ -17,7 +17,8 @@ import { extractMeta } from './extract/meta.js'
 import { extractPhases } from './extract/phases.js'
 import { extractReferences } from './extract/references.js'
 import { extractTargets } from './extract/targets.js'
-import { type IngestOptions, ingest, toBlocks } from './ingest/index.js'
+import { notAPlan } from './ingest/guards.js'
+import { type IngestOptions, ingest, readBlocks } from './ingest/index.js'
 import { rejoinBlocks } from './normalize/rejoin.js'
 import { splitDocument } from './structure/document.js'
 import { buildSections, flatten } from './structure/sections.js'
@@ -34,7 +35,8 @@ export interface ExtractOptions {
 /** Stages 1–4: the document's text, blocks, regions and section tree. */
 export async function parseDocument(input: string | Uint8Array, options: IngestOptions = {}): Promise<Doc> {
   const source = await ingest(input, options)
-  const rejoined = rejoinBlocks(toBlocks(source))
+  const split = readBlocks(source)
+  const rejoined = rejoinBlocks(split.blocks)
   const { preamble, body, tail } = splitDocument(rejoined.blocks)
   const tree = buildSections(body)
   return {
@@ -44,7 +46,7 @@ export async function parseDocument(input: string | Uint8Array, options: IngestO
     tail,
     sections: tree.sections,
     flat: flatten(tree.sections),
-    warnings: [...source.warnings, ...rejoined.warnings, ...tree.warnings],
+    warnings: [...source.warnings, ...split.warnings, ...rejoined.warnings, ...tree.warnings],
   }
 }
 
@@ -95,6 +97,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     bytes: bytes.byteLength,
     pages: doc.source.pages,
   })
+  plan.warnings.push(...notAPlan(plan))
   return validatePlan(plan, options.path)
 }
 

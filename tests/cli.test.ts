@@ -150,10 +150,10 @@ describe.concurrent('kh extract on bad documents', () => {
       'in/good.txt': HA_NAM,
       'in/bad.pdf': NOT_A_PDF,
       'in/empty.pdf': '',
-      'notes.docx': 'PK',
+      'notes.odt': 'PK',
       'out/bad.json': '{"earlier": true}\n',
     },
-    ...['extract', 'in', 'missing.txt', 'notes.docx', '-o', 'out', '--ndjson'],
+    ...['extract', 'in', 'missing.txt', 'notes.odt', '-o', 'out', '--ndjson'],
   )
 
   it('exits 1 and still writes the good file', async ({ expect }) => {
@@ -167,7 +167,7 @@ describe.concurrent('kh extract on bad documents', () => {
     expect(stderr).toMatch(new RegExp(`^${join('in', 'bad.pdf')}  error  .*not a readable PDF`, 'm'))
     expect(stderr).toMatch(new RegExp(`^${join('in', 'empty.pdf')}  error  .*empty`, 'm'))
     expect(stderr).toMatch(/^missing\.txt {2}error {2}no such file or folder$/m)
-    expect(stderr).toMatch(/^notes\.docx {2}error {2}unsupported file type `\.docx`/m)
+    expect(stderr).toMatch(/^notes\.odt {2}error {2}unsupported file type `\.odt`/m)
     expect(stderr).toMatch(/^5 files: 1 succeeded, 4 failed, /m)
     expect(stderr).not.toMatch(STACK_FRAME)
   })

@@ -7,7 +7,7 @@ import type { Format } from '../types.js'
 /**
  * The file types `kh extract` reads, each with the format it implies; `undefined`
  * lets the library decide from the content (a `.txt` is often Markdown).
- * Support for a new type (`.docx`) is one line here.
+ * Support for a new type is one line here.
  */
 export const INPUT_FORMATS: Readonly<Record<string, Format | undefined>> = {
   '.md': 'markdown',
@@ -15,6 +15,8 @@ export const INPUT_FORMATS: Readonly<Record<string, Format | undefined>> = {
   '.txt': undefined,
   // Forced, so a damaged PDF is reported as one instead of being read as text.
   '.pdf': 'pdf',
+  // Forced too: random bytes named `.docx` are a broken DOCX, not text.
+  '.docx': 'docx',
 }
 
 /** Where JSON files go when `-o` is not given. */

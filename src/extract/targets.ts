@@ -46,12 +46,23 @@ export function extractTargets(doc: Doc): Target[] {
         .map(horizon)
         .find((y) => y !== null) ?? null
     for (const { text, line } of [{ text: s.heading, line: s.line }, ...s.items]) {
+      // Each text is scanned once for years and horizons: one scan per target is quadratic on a long line.
+      const years = [...text.matchAll(new RegExp(YEAR_RE, 'gu'))]
+      const horizons = [...text.matchAll(HORIZON_RE)]
+      let y = 0
+      let h = 0
       for (const m of text.matchAll(TARGET_RE)) {
         const value = parseNumber(m.groups?.value ?? '')
         const unit = m.groups?.unit ?? ''
         if (!Number.isFinite(value) || (unit === '%' && value > 100)) continue
-        const after = YEAR_RE.exec(text.slice(m.index))?.groups
-        const year = after ? Number(after.y ?? after.y2) : (horizon(text.slice(0, m.index)) ?? inherited)
+        // Targets come in order: move both cursors forward instead of searching from the start.
+        while ((years[y]?.index ?? Number.POSITIVE_INFINITY) < m.index) y++
+        while ((horizons[h]?.index ?? Number.POSITIVE_INFINITY) + (horizons[h]?.[0].length ?? 0) <= m.index)
+          h++
+        const after = years[y]?.groups
+        const before = horizons[h - 1]?.groups
+        const stated = before ? Number(before.y ?? before.end) : null
+        const year = after ? Number(after.y ?? after.y2) : (stated ?? inherited)
         targets.push({ text, value, unit, year, path: s.path, line })
       }
     }

@@ -5,6 +5,7 @@ import { markdownBlocks } from './blocks-markdown.js'
 import { textBlocks } from './blocks-text.js'
 import { docxText, isDocx, isZip } from './docx.js'
 import { type DecodedText, decodeText } from './encoding.js'
+import { assertText } from './guards.js'
 import { pdfText } from './pdf.js'
 import { looksLikeMarkdown } from './sniff.js'
 
@@ -50,6 +51,7 @@ async function ingestPdf(bytes: Uint8Array, file: string): Promise<SourceText> {
 
 async function ingestDocx(bytes: Uint8Array, file: string): Promise<SourceText> {
   const docx = await docxText(bytes, file)
+  assertText(docx.text, file)
   return { text: docx.text, format: 'docx', pageOfLine: null, pages: null, warnings: [], blocks: docx.blocks }
 }
 
@@ -79,14 +81,39 @@ export async function ingest(input: string | Uint8Array, options: IngestOptions 
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .normalize('NFC')
+  assertText(text, file)
   const format = options.format ?? (looksLikeMarkdown(text) ? 'markdown' : 'text')
   return { text, format, pageOfLine: null, pages: null, warnings }
 }
 
-/** Split the text into blocks with the parser its format needs (a DOCX brings its own). */
+// A line that opens 16 lists or quotes, one inside the other: no plan does, a run of labels "1. 1. 1." does.
+const DEEP_NESTING = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$)){16}/m
+const TOO_DEEP = 'the Markdown nests too deeply to parse (a list in a list ...); read as plain text'
+
+/**
+ * Split the text into blocks with the parser its format needs (a DOCX brings its own). Markdown that
+ * nests too deeply for the Markdown parser ("1. 1. 1. …" is a list in a list thousands deep) is read
+ * as plain text instead, with a warning.
+ */
+export function readBlocks(source: SourceText): { blocks: Block[]; warnings: Warning[] } {
+  if (source.blocks) return { blocks: source.blocks.map((b) => ({ ...b })), warnings: [] }
+  if (source.format !== 'markdown')
+    return { blocks: textBlocks(source.text, source.pageOfLine), warnings: [] }
+  const asText = () => ({
+    blocks: textBlocks(source.text, source.pageOfLine),
+    warnings: [{ code: 'markdown-too-deep', message: TOO_DEEP, path: null, line: null }],
+  })
+  // The parser's time grows with the square of the nesting depth, and its stack runs out at a few thousand.
+  if (DEEP_NESTING.test(source.text)) return asText()
+  try {
+    return { blocks: markdownBlocks(source.text), warnings: [] }
+  } catch (error) {
+    if (error instanceof RangeError) return asText()
+    throw error
+  }
+}
+
+/** The blocks of `readBlocks`, without its warnings. */
 export function toBlocks(source: SourceText): Block[] {
-  if (source.blocks) return source.blocks.map((b) => ({ ...b }))
-  return source.format === 'markdown'
-    ? markdownBlocks(source.text)
-    : textBlocks(source.text, source.pageOfLine)
+  return readBlocks(source).blocks
 }

@@ -1,11 +1,14 @@
 /** Decide from the content, not the extension, whether text is Markdown. */
 
+// Linear on any input: no run may cross a line end (`\s` would: a blank-line run then costs its length
+// at every line start), and no run may contain its own opening character, so a line of `[[[[` or
+// `[a](` is scanned once, not once per bracket.
 const MARKDOWN_SIGNS: readonly RegExp[] = [
-  /^#{1,6}\s+\S/m, // ATX heading
+  /^#{1,6}[ \t]+\S/m, // ATX heading
   /\*\*[^*\n]+\*\*/, // bold
-  /^\s*\|.*\|\s*$/m, // table row
-  /^[-=]{3,}\s*$/m, // setext underline or rule
-  /\[[^\]\n]+\]\([^)\n]+\)/, // link
+  /^[ \t]*\|[^\n]*\|[ \t]*$/m, // table row
+  /^[-=]{3,}[ \t]*$/m, // setext underline or rule
+  /\[[^[\]\n]+\]\([^()\n]+\)/, // link
 ]
 
 /** True when at least two different Markdown constructs occur, or one occurs often. */
