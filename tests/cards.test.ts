@@ -95,6 +95,33 @@ describe('task cards in the body', () => {
   })
 })
 
+describe('task tables in the body', () => {
+  const table =
+    '| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |\n|---|---|---|---|---|\n| 1 | Rà soát văn bản | Sở Tư pháp | Sở Nội vụ | Quý I/2026 |\n'
+
+  it('reads a task table under a clause into assignments and deadlines with the clause path', async () => {
+    const parsed = await plan(`1. Hoàn thiện thể chế\n\n${table}`)
+    expect(
+      extractAssignments(parsed, province).map((a) => [a.path, keys(a.agencies), a.tasks[0]?.text]),
+    ).toEqual([
+      ['I.1', ['tu-phap'], 'Rà soát văn bản'],
+      ['II.1', ['noi-vu'], 'theo dõi việc thực hiện.'],
+    ])
+    expect(extractDeadlines(parsed, province).map((d) => [d.path, d.due.quarter, d.due.year])).toEqual([
+      ['I.1', 1, 2026],
+    ])
+  })
+
+  it('reads no card from a table in the implementation part or without a lead column', async () => {
+    const inImplementation = await doc(`${HEAD}I. TỔ CHỨC THỰC HIỆN\n\n1. Phân công\n\n${table}`, 'markdown')
+    expect(extractAssignments(inImplementation, province).map((a) => a.path)).toEqual([])
+    const noLead = await plan(
+      '1. Chỉ tiêu\n\n| STT | Nội dung | Năm 2026 |\n|---|---|---|\n| 1 | Hồ sơ trực tuyến | 80% |\n',
+    )
+    expect(extractAssignments(noLead, province).map((a) => a.path)).toEqual(['II.1'])
+  })
+})
+
 describe('appendix task tables', () => {
   const rows = [
     ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian hoàn thành'],

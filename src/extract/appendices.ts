@@ -5,63 +5,74 @@ import type { Block, Doc } from '../types.js'
 const APPENDIX_RE =
   /^(?<label>PHỤ LỤC|Phụ lục)(?<num>\s+[\dIVX]+[a-z]?)?(?![\p{L}\d])\s*[:.-]?\s*(?<rest>.*)$/u
 
+type Row = Appendix['rows'][number]
+
+/** Whether a block belongs to a table: a Markdown table row, or a cell of a table flattened one cell per line. */
+export const isTableBlock = (block: Block): boolean => (block.kind === 'row' && !!block.cells) || !!block.cell
+
+/** Assembles table rows from blocks: Markdown table rows as they are, flattened cells into rows. */
+export class RowReader {
+  readonly rows: Row[] = []
+  private row: Row | null = null
+
+  /** Take one table block; false (and nothing taken) for a block that is no part of a table. */
+  add(block: Block): boolean {
+    if (block.kind === 'row' && block.cells) {
+      this.close()
+      this.rows.push({ cells: block.cells, line: block.line })
+      return true
+    }
+    if (block.cell === 'row' || (block.cell === 'cell' && this.row === null)) {
+      this.close()
+      this.row = { cells: [block.text], line: block.line }
+      return true
+    }
+    if (block.cell === 'cell' && this.row) {
+      this.row.cells.push(block.text)
+      return true
+    }
+    return false
+  }
+
+  /** Whether any row has been read or begun. */
+  get started(): boolean {
+    return this.rows.length > 0 || this.row !== null
+  }
+
+  /** End the row being read. */
+  close(): void {
+    if (this.row && this.row.cells.length > 0) this.rows.push(this.row)
+    this.row = null
+  }
+}
+
 /** One appendix per "PHỤ LỤC" block of the tail; rows from Markdown tables or flattened cells. */
 export function extractAppendices(doc: Doc): Appendix[] {
   const out: Appendix[] = []
-  let current: Appendix | null = null
-  let row: { cells: string[]; line: number } | null = null
-  const closeRow = () => {
-    if (current && row && row.cells.length > 0) current.rows.push(row)
-    row = null
+  let current: { appendix: Appendix; reader: RowReader } | null = null
+  const finish = () => {
+    current?.reader.close()
+    if (current) current.appendix.rows = current.reader.rows
   }
   for (const block of doc.tail) {
     const m = APPENDIX_RE.exec(block.text)
     if (m?.groups) {
-      closeRow()
-      current = {
+      finish()
+      const appendix: Appendix = {
         label: `Phụ lục${m.groups.num ?? ''}`.trim(),
         title: m.groups.rest ?? '',
         line: block.line,
         rows: [],
       }
-      out.push(current)
+      out.push(appendix)
+      current = { appendix, reader: new RowReader() }
       continue
     }
-    if (!current) continue
-    addBlock(
-      current,
-      block,
-      () => {
-        closeRow()
-        row = { cells: [], line: block.line }
-        return row
-      },
-      () => row,
-    )
+    if (!current || current.reader.add(block)) continue
+    // Text before the first row continues the title.
+    const { appendix, reader } = current
+    if (!reader.started) appendix.title = appendix.title ? `${appendix.title} ${block.text}` : block.text
   }
-  closeRow()
+  finish()
   return out
-}
-
-function addBlock(
-  appendix: Appendix,
-  block: Block,
-  newRow: () => { cells: string[]; line: number },
-  currentRow: () => { cells: string[]; line: number } | null,
-): void {
-  if (block.kind === 'row' && block.cells) {
-    appendix.rows.push({ cells: block.cells, line: block.line })
-    return
-  }
-  if (block.cell === 'row') {
-    newRow().cells.push(block.text)
-    return
-  }
-  if (block.cell === 'cell') {
-    ;(currentRow() ?? newRow()).cells.push(block.text)
-    return
-  }
-  if (appendix.rows.length === 0 && currentRow() === null) {
-    appendix.title = appendix.title ? `${appendix.title} ${block.text}` : block.text
-  }
 }

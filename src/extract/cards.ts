@@ -8,9 +8,9 @@ import { COLUMN_WORDS, FIELD_LABELS, type FieldKind } from '../lexicon/fields.js
 import { ROLE_VERBS } from '../lexicon/verbs.js'
 import { alternation, collapse, fold } from '../normalize/text.js'
 import { romanValue } from '../structure/labels.js'
-import type { Doc } from '../types.js'
+import type { Block, Doc } from '../types.js'
 import { leadingAgencies, splitAgencyList, toAgency } from './agencies.js'
-import { extractAppendices } from './appendices.js'
+import { extractAppendices, isTableBlock, RowReader } from './appendices.js'
 import { type Context, emptyContext } from './context.js'
 
 /** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
@@ -180,13 +180,16 @@ function appendixNumber(appendix: Appendix, index: number): number {
   return romanValue(label) || index + 1
 }
 
-/** Cards of an appendix task table: one per numbered row, with path "PL1.3" (or "PL1.II.3" where numbers restart per group). */
-function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] {
-  const number = appendixNumber(appendix, index)
+type Row = Appendix['rows'][number]
+
+/** The task rows of a table (after its header), with their number and the group row above them. */
+function taskRows(
+  rows: Row[],
+): { columns: Map<Column, number>; rows: { row: Row; label: string; group: string | null }[] } | null {
   let columns: Map<Column, number> | null = null
   let group: string | null = null
-  const rows: { row: Appendix['rows'][number]; label: string; group: string | null }[] = []
-  for (const row of appendix.rows) {
+  const out: { row: Row; label: string; group: string | null }[] = []
+  for (const row of rows) {
     const header = tableColumns(row.cells)
     if (header) {
       columns = header
@@ -198,20 +201,30 @@ function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] 
       group = first
       continue
     }
-    if (/^\d{1,3}$/.test(first)) rows.push({ row, label: first, group })
+    if (/^\d{1,3}$/.test(first)) out.push({ row, label: first, group })
   }
-  const labels = rows.map((r) => r.label)
+  return columns ? { columns, rows: out } : null
+}
+
+/** Cards of a task table; `pathOf` names each row from its number, its group and whether numbers are unique. */
+function tableCards(
+  rows: Row[],
+  pathOf: (label: string, group: string | null, unique: boolean) => string,
+  ctx: Context,
+): Card[] {
+  const table = taskRows(rows)
+  if (!table) return []
+  const labels = table.rows.map((r) => r.label)
   const unique = new Set(labels).size === labels.length
   const cell = (cells: string[], kind: Column): string => {
-    const i = columns?.get(kind)
+    const i = table.columns.get(kind)
     return i === undefined ? '' : collapse(cells[i] ?? '')
   }
-  return rows.flatMap(({ row, label, group: g }) => {
+  return table.rows.flatMap(({ row, label, group }) => {
     const agencies = listAgencies(cell(row.cells, 'lead') || cell(row.cells, 'performer'), ctx)
     const task = cell(row.cells, 'content')
     if (agencies.length === 0 || task === '') return []
     const time = cell(row.cells, 'time')
-    const path = unique || g === null ? `PL${number}.${label}` : `PL${number}.${g}.${label}`
     return [
       {
         task,
@@ -220,10 +233,42 @@ function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] 
         partners: listAgencies(cell(row.cells, 'coordinate'), ctx),
         time: time ? { text: time, line: row.line } : null,
         cell: true,
-        path,
+        path: pathOf(label, group, unique),
         line: row.line,
       } satisfies Card,
     ]
+  })
+}
+
+/** Cards of an appendix task table: one per numbered row, with path "PL1.3" (or "PL1.II.3" where numbers restart per group). */
+function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] {
+  const number = appendixNumber(appendix, index)
+  const pathOf = (label: string, group: string | null, unique: boolean) =>
+    unique || group === null ? `PL${number}.${label}` : `PL${number}.${group}.${label}`
+  return tableCards(appendix.rows, pathOf, ctx)
+}
+
+/** Cards of task tables inside the body (outside the implementation part), with the path of the section that holds them. */
+function bodyTableCards(doc: Doc, sections: Section[], ctx: Context): Card[] {
+  const tables: Block[][] = []
+  let run: Block[] = []
+  const outside = new Set([...doc.preamble, ...doc.tail])
+  for (const block of doc.blocks.filter((b) => !outside.has(b))) {
+    if (isTableBlock(block)) run.push(block)
+    else if (run.length > 0) {
+      tables.push(run)
+      run = []
+    }
+  }
+  if (run.length > 0) tables.push(run)
+  return tables.flatMap((blocks) => {
+    const first = blocks[0] as Block
+    const section = sections.filter((s) => s.line <= first.line && first.line <= s.endLine).pop()
+    if (!section) return []
+    const reader = new RowReader()
+    for (const block of blocks) reader.add(block)
+    reader.close()
+    return tableCards(reader.rows, () => section.path, ctx)
   })
 }
 
@@ -232,9 +277,9 @@ export function appendixTasks(doc: Doc, ctx: Context = emptyContext()): Card[] {
   return extractAppendices(doc).flatMap((a, i) => appendixCards(a, i, ctx))
 }
 
-/** Every task card of the plan: labelled fields in the body first, then appendix task tables. */
+/** Every task card of the plan: labelled fields and task tables in the body first, then appendix task tables. */
 export function taskCards(doc: Doc, ctx: Context): Card[] {
-  const body = cardSections(doc).flatMap((s) => sectionCards(s, ctx))
-  const tables = appendixTasks(doc, ctx)
-  return [...body, ...tables]
+  const sections = cardSections(doc)
+  const body = [...sections.flatMap((s) => sectionCards(s, ctx)), ...bodyTableCards(doc, sections, ctx)]
+  return [...body.sort((a, b) => a.line - b.line), ...appendixTasks(doc, ctx)]
 }
