@@ -97,7 +97,7 @@ export async function extract(input: string | Uint8Array, options: ExtractOption
     bytes: bytes.byteLength,
     pages: doc.source.pages,
   })
-  plan.warnings.push(...notAPlan(plan))
+  plan.warnings.push(...notAPlan(plan, doc))
   return validatePlan(plan, options.path)
 }
 

@@ -4,6 +4,7 @@
  * `not-a-plan` warning, since the user may know better (an excerpt, a plan without its header).
  */
 import type { Plan, Warning } from '../../schemas/plan.js'
+import type { Doc } from '../types.js'
 
 // C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL; U+FFFD.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
@@ -26,13 +27,18 @@ export function assertText(text: string, file: string): void {
     throw new Error(`Cannot read \`${file}\`: not text: looks like binary data`)
 }
 
+// The line that says what kind of document this is, printed above the title (a text block may run on into it).
+const KIND = /^[*\s]*(?:KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN)(?:[*\s]|$)/u
+
 /**
  * A plan names itself (the title "KẾ HOẠCH" or another document kind, or a "…/KH-…" number) and is
  * numbered (parts I., II. or clauses 1., 2.). A document missing either gets one warning saying which.
  */
-export function notAPlan(plan: Plan): Warning[] {
+export function notAPlan(plan: Plan, doc: Doc): Warning[] {
+  const named =
+    plan.meta.title !== '' || plan.meta.symbol !== null || doc.preamble.some((b) => KIND.test(b.text))
   const missing = [
-    ...(plan.meta.title === '' && plan.meta.symbol === null ? ['no "KẾ HOẠCH" title or plan number'] : []),
+    ...(named ? [] : ['no "KẾ HOẠCH" title or plan number']),
     ...(plan.sections.length === 0 ? ['no numbered parts or clauses'] : []),
   ]
   if (missing.length === 0) return []
