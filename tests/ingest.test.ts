@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { TCVN3_TABLE } from '../src/ingest/encoding.js'
 import { ingest, toBlocks } from '../src/ingest/index.js'
-import type { SourceText } from '../src/types.js'
 import { FIXTURES } from './fixtures/ingest/seeds.js'
 
 const PLAN =
@@ -67,42 +66,26 @@ describe('format from the content', () => {
 })
 
 describe('markdown blocks', () => {
+  /** The blocks of a Markdown text. */
+  const markdown = (text: string) =>
+    toBlocks({ text, format: 'markdown', pageOfLine: null, pages: null, warnings: [] })
+
   it('drops emphasis stars that Markdown could not pair', () => {
-    const blocks = toBlocks({
-      text: '*Thời gian thực hiện: *Tháng 12/2025.\n\n*Đơn vị chủ trì*: Sở Tư pháp.\n',
-      format: 'markdown',
-      pageOfLine: null,
-      pages: null,
-      warnings: [],
-    })
-    expect(blocks.map((b) => b.text)).toEqual([
-      'Thời gian thực hiện: Tháng 12/2025.',
-      'Đơn vị chủ trì: Sở Tư pháp.',
-    ])
+    expect(
+      markdown('*Thời gian thực hiện: *Tháng 12/2025.\n\n*Đơn vị chủ trì*: Sở Tư pháp.\n').map((b) => b.text),
+    ).toEqual(['Thời gian thực hiện: Tháng 12/2025.', 'Đơn vị chủ trì: Sở Tư pháp.'])
   })
 
   it('reads a bullet inside emphasis as a bullet, without its dash', () => {
-    const source: SourceText = {
-      text: '*- Thủy sản*\n\nMột - hai.\n',
-      format: 'markdown',
-      pageOfLine: null,
-      pages: null,
-      warnings: [],
-    }
-    expect(toBlocks(source).map((b) => [b.kind, b.marker, b.text])).toEqual([
+    expect(markdown('*- Thủy sản*\n\nMột - hai.\n').map((b) => [b.kind, b.marker, b.text])).toEqual([
       ['item', '-', 'Thủy sản'],
       ['paragraph', null, 'Một - hai.'],
     ])
   })
 
   it('keeps a footnote mark (*)', () => {
-    const blocks = toBlocks({
-      text: 'Các chỉ tiêu (*) được tính theo năm.\n',
-      format: 'markdown',
-      pageOfLine: null,
-      pages: null,
-      warnings: [],
-    })
-    expect(blocks[0]?.text).toBe('Các chỉ tiêu (*) được tính theo năm.')
+    expect(markdown('Các chỉ tiêu (*) được tính theo năm.\n')[0]?.text).toBe(
+      'Các chỉ tiêu (*) được tính theo năm.',
+    )
   })
 })
