@@ -1,4 +1,7 @@
 export type * from '../schemas/plan.js'
 export { PlanSchema, SCHEMA_VERSION } from '../schemas/plan.js'
+export { type CheckOptions, checkPlan, type Diagnostic } from './check/index.js'
+export type { Pair, PlanDiff } from './diff/index.js'
+export { type DiffOptions, diffPlans, PlanDiffSchema, renderHtml, renderText } from './diff/index.js'
 export { type ExtractOptions, extract, extractFile } from './pipeline.js'
 export { ContractError, validatePlan } from './validate.js'

@@ -62,6 +62,9 @@ describe('extractDeadlines: dates', () => {
       'before',
     ],
     ['Xây dựng kế hoạch xong trong tháng 12/2025.', { kind: 'month', month: 12, year: 2025 }, 'in'],
+    // A day and month that end the sentence: the full stop is no part of a year.
+    ['Các đơn vị gửi báo cáo trước ngày 15/12.', { kind: 'date', day: 15, month: 12 }, 'before'],
+    ['Các đơn vị gửi báo cáo trước ngày 15.12.', { kind: 'date', day: 15, month: 12 }, 'before'],
   ])('%s', async (text, expected, relation) => {
     const found = await deadlines(text)
     expect(found.map((d) => [due(d), d.relation])).toEqual([[expected, relation]])

@@ -29,6 +29,12 @@ describe('parseLabel', () => {
     expect(parseLabel('V. v. lower case after')).toBeNull()
   })
 
+  it('reads decimal clauses up to five numbers deep, and a longer run as text', () => {
+    expect(parseLabel('1.2.3.4.5. Năm cấp')).toMatchObject({ kind: 'clause', numbers: [1, 2, 3, 4, 5] })
+    expect(parseLabel('1.2.3.4.5.6. Sáu cấp')).toBeNull()
+    expect(parseLabel(`${'1.'.repeat(5000)} chuỗi`)).toBeNull()
+  })
+
   it('knows the Vietnamese point alphabet and Roman numerals', () => {
     expect(nextLabel('point', [4])).toBe('đ')
     expect(nextLabel('point', [5])).toBe('e')

@@ -164,7 +164,8 @@ const SHAPES: readonly Shape[] = [
   },
   {
     // Day and month with no year: every year when "hằng năm" says so, else a date of an unstated year.
-    re: new RegExp(`${WORD_START}${DAY_MONTH}(?![\\d/.-])${NOT_WORD}`, 'giu'),
+    // Not followed by a year ("15/12/2025" is the shape above), but a sentence may end right after it ("15/12.").
+    re: new RegExp(`${WORD_START}${DAY_MONTH}(?!\\d|[/.-]\\d)${NOT_WORD}`, 'giu'),
     dayForm: true,
     relation: 'on',
     read: ({ g, led, after, sentence }) => {

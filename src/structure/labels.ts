@@ -43,7 +43,8 @@ export const BULLET_RE = /^([-+•–—*▪●◦])\s+/
 
 const ROMAN_RE = /^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?<label>[IVXL]{1,6})\s*[.:)]\s*(?<rest>.*)$/su
 const ROMAN_VALID = /^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/
-const CLAUSE_RE = /^(?<label>\d{1,2}(?:\.\d{1,2})*)(?<delim>[.)])?(?=\s|$)\s*(?<rest>.*)$/su
+// At most five numbers ("1.2.3.4.5."): plans go three or four deep; a line of "1.1.1.…" is text, not a label thousands deep.
+const CLAUSE_RE = /^(?<label>\d{1,2}(?:\.\d{1,2}){0,4})(?<delim>[.)])?(?=\s|$)\s*(?<rest>.*)$/su
 const POINT_RE = /^(?<label>[a-zđ])\s?\)\s*(?<rest>.*)$/su
 
 /** Value of an upper-case Roman numeral up to 89, or 0 when it is not one. */
