@@ -29,21 +29,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
 import { stripMarks } from '../src/normalize/text.js'
 import { parseDocument } from '../src/pipeline.js'
 import type { Block } from '../src/types.js'
+import { launchChromium } from './chromium.js'
 
 const OUT = join('tests', 'fixtures', 'ingest')
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 interface Seed {
   /** Corpus file name without extension; fixtures are `<first 3 chars>.<producer>.pdf` and `.docx`. */
@@ -186,7 +177,7 @@ async function seedHtml(seed: Seed, furniture: boolean, rows = false): Promise<s
 
 /** Chromium prints the running header and "Trang n/N" in the page margins. */
 async function chromiumPdf(html: string, running: string, file: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage()
     await page.setContent(html, { waitUntil: 'load' })
@@ -220,7 +211,7 @@ function soffice(htmlFile: string, target: string): string {
 
 /** A page that is only a picture of text: a PDF with no text layer, as a scanner makes. */
 async function scanPdf(file: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({ viewport: { width: 500, height: 120 } })
     await page.setContent(

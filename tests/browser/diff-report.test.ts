@@ -7,13 +7,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CATEGORIES, type PlanDiff } from '../../schemas/diff.js'
+import { CHROMIUM, launchChromium } from '../../scripts/chromium.js'
 import { diffPlans, renderHtml } from '../../src/diff/index.js'
 import { extractFile } from '../../src/index.js'
 
-const CHROMIUM = '/usr/bin/chromium'
 const ARTIFACTS = resolve('tests/artifacts')
 const README_SHOT = resolve('docs/diff-report.png')
 const hasChromium = existsSync(CHROMIUM)
@@ -42,18 +42,7 @@ describe.skipIf(!hasChromium)(`HTML diff report in Chromium${hasChromium ? '' : 
     mkdirSync(ARTIFACTS, { recursive: true })
     const file = join(ARTIFACTS, 'diff-report.html')
     writeFileSync(file, renderHtml(diff))
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
+    browser = await launchChromium()
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.on('request', (r) => requests.push(r.url()))
     await page.goto(pathToFileURL(file).href)
