@@ -8,21 +8,66 @@ import { isSyllable } from './pdf-syllable.js'
 
 const SPACED_MARK = /\s+(\p{M}+)/gu
 const TOKEN = /^(?<lead>[^\p{L}]*)(?<core>[\p{L}\p{M}]+)(?<trail>[^\p{L}]*)$/u
+const NOT_WORD = /[^\p{L}\p{M}]+/u
 // Three pieces at most: "NGHI Ệ P".
 const MAX_PIECES = 3
+// Documents repeat their tokens thousands of times, so each is read once; bounded like the syllable memo.
+const MEMO_LIMIT = 50_000
 
 /** A space-separated token: its letters, whether punctuation closes it off on either side, and whether it is a syllable alone. */
 interface Piece {
   core: string
+  /** `core` in lower case. */
+  lower: string
   open: boolean
   closed: boolean
   whole: boolean
 }
 
-function piece(token: string): Piece | null {
+/** The lower-case words the document spells whole, and every proper prefix of them. */
+interface Vocabulary {
+  words: ReadonlySet<string>
+  heads: ReadonlySet<string>
+}
+
+/** A memo of `read` over strings, which stops growing at MEMO_LIMIT entries; `read` never returns undefined. */
+function memo<T>(read: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>()
+  return (key) => {
+    let value = seen.get(key)
+    if (value === undefined) {
+      value = read(key)
+      if (seen.size < MEMO_LIMIT) seen.set(key, value)
+    }
+    return value
+  }
+}
+
+const piece = memo((token): Piece | null => {
   const g = TOKEN.exec(token)?.groups
   if (!g?.core) return null
-  return { core: g.core, open: g.lead !== '', closed: g.trail !== '', whole: isSyllable(g.core) }
+  const { core } = g
+  return {
+    core,
+    lower: core.toLowerCase(),
+    open: g.lead !== '',
+    closed: g.trail !== '',
+    whole: isSyllable(core),
+  }
+})
+
+/** The lower-case words of one token; a space is a word break, and lower-casing never looks across one. */
+const tokenWords = memo((token) =>
+  token
+    .toLowerCase()
+    .split(NOT_WORD)
+    .filter((w) => w !== ''),
+)
+
+function vocabulary(words: ReadonlySet<string>): Vocabulary {
+  const heads = new Set<string>()
+  for (const word of words) for (let end = 1; end < word.length; end++) heads.add(word.slice(0, end))
+  return { words, heads }
 }
 
 /** The pieces are written in one case: all capitals, all small, or a capital and then small letters. */
@@ -31,47 +76,59 @@ function sameCase(cores: string): boolean {
   return rest === rest.toUpperCase() || rest === rest.toLowerCase()
 }
 
-/** Join the pieces when they form a syllable and either a piece is no syllable or the document spells the whole elsewhere. */
-function joins(pieces: readonly Piece[], known: ReadonlySet<string>): boolean {
-  if (pieces.some((p, i) => (i > 0 && p.open) || (i < pieces.length - 1 && p.closed))) return false
-  const whole = pieces.map((p) => p.core).join('')
-  // Cheapest first: most neighbours are two whole words the document never writes as one.
-  if (pieces.every((p) => p.whole) && !known.has(whole.toLowerCase())) return false
+/**
+ * Join the `n` pieces from `i` when they form a syllable and either a piece is no syllable or the document
+ * spells the whole elsewhere. Indexes rather than a slice: this runs twice for every token of the document.
+ */
+function joins(line: readonly (Piece | null)[], i: number, n: number, vocab: Vocabulary): boolean {
+  let allWhole = true
+  for (let k = 0; k < n; k++) {
+    const p = line[i + k]
+    if (!p || (k > 0 && p.open) || (k < n - 1 && p.closed)) return false
+    allWhole &&= p.whole
+  }
+  // Cheapest first: most neighbours are two whole words the document never writes as one. Syllables
+  // lower-case letter by letter, so the whole can be a known word only if the first piece starts one.
+  if (allWhole && !vocab.heads.has((line[i] as Piece).lower)) return false
+  let whole = ''
+  for (let k = 0; k < n; k++) whole += (line[i + k] as Piece).core
+  if (allWhole && !vocab.words.has(whole.toLowerCase())) return false
   return sameCase(whole) && isSyllable(whole)
 }
 
 /** How many tokens from `i` on make one syllable: 1 when the token stands alone. */
-function span(pieces: readonly (Piece | null)[], i: number, known: ReadonlySet<string>): number {
-  for (let n = Math.min(MAX_PIECES, pieces.length - i); n >= 2; n--) {
-    const window = pieces.slice(i, i + n)
-    if (window.every((p) => p !== null) && joins(window as Piece[], known)) return n
-  }
+function span(line: readonly (Piece | null)[], i: number, vocab: Vocabulary): number {
+  for (let n = Math.min(MAX_PIECES, line.length - i); n >= 2; n--) if (joins(line, i, n, vocab)) return n
   return 1
 }
 
-/** Rejoin split syllables in one line; `known` holds the lower-case words the document spells whole. */
-export function repairLine(text: string, known: ReadonlySet<string>): string {
+function repairWith(text: string, vocab: Vocabulary): string {
   const tokens = text.replace(SPACED_MARK, '$1').normalize('NFC').split(' ')
-  const pieces = tokens.map(piece)
+  const line = tokens.map(piece)
   const out: string[] = []
   for (let i = 0; i < tokens.length; ) {
-    const n = span(pieces, i, known)
+    const n = span(line, i, vocab)
     out.push(n === 1 ? (tokens[i] as string) : tokens.slice(i, i + n).join(''))
     i += n
   }
   return out.join(' ')
 }
 
+/** Rejoin split syllables in one line; `known` holds the lower-case words the document spells whole. */
+export function repairLine(text: string, known: ReadonlySet<string>): string {
+  return repairWith(text, vocabulary(known))
+}
+
 /** Lower-case words of the document, to recognise a split word that also occurs whole. */
 export function knownWords(lines: readonly PdfLine[]): Set<string> {
   const words = new Set<string>()
   for (const line of lines)
-    for (const w of line.text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) if (w !== '') words.add(w)
+    for (const token of line.text.split(' ')) for (const w of tokenWords(token)) words.add(w)
   return words
 }
 
 /** Repair split syllables on every line. */
 export function repairDiacritics(lines: PdfLine[]): PdfLine[] {
-  const known = knownWords(lines)
-  return lines.map((line) => ({ ...line, text: repairLine(line.text, known) }))
+  const vocab = vocabulary(knownWords(lines))
+  return lines.map((line) => ({ ...line, text: repairWith(line.text, vocab) }))
 }

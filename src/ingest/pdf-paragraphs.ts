@@ -119,7 +119,8 @@ function joinHyphenated(current: string, next: string): string {
 
 /** Whether a line ending in a hyphen continues a word on the next line ("Bà Rịa-" / "Vũng Tàu", "2021-" / "2030"). */
 function hyphenated(previous: string, next: string): boolean {
-  return HYPHENATED.test(previous) && /^[\p{L}\d]/u.test(next)
+  // endsWith first: the pattern is unanchored on the left, so on its own it rescans every word of every line.
+  return previous.endsWith('-') && HYPHENATED.test(previous) && /^[\p{L}\d]/u.test(next)
 }
 
 /** Lay the lines out as paragraphs separated by blank lines; "" and rule lines force a break. */

@@ -34,9 +34,18 @@ function reason(error: unknown): string {
   return `not a readable PDF (${message})`
 }
 
-// Loaded on first use: pdf.js is large, and text and Markdown never need it.
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjsModule: Promise<PdfJs> | undefined
+
+// Loaded on first use: pdf.js is large, and text and Markdown never need it. Kept, because a dynamic
+// import resolves its specifier again on every call, a millisecond per document under a loader hook.
+const loadPdfjs = (): Promise<PdfJs> => {
+  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  return pdfjsModule
+}
+
 async function open(data: Uint8Array): Promise<PDFDocumentProxy> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdfjs = await loadPdfjs()
   // pdf.js takes ownership of the buffer it is given: hand it a copy so the caller's bytes survive.
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),
