@@ -6,12 +6,81 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { collapse } from '../normalize/text.js'
 import type { Block, BlockKind } from '../types.js'
+import { mayHaveTable } from './sniff.js'
 
 const BAR_LINE = /^[ \t]*\|[ \t]*$/
 const STRAY_STARS = /(?<!\()\*+|\*+(?!\))/g
 const EMPHASIZED_BULLET = /^[-+•]\s+(?=\S)/u
 const STARS_BEFORE_MARK = /(?<!\()\*+(?=[:;,.])/g
-const parser = unified().use(remarkParse).use(remarkGfm)
+const markdown = unified().use(remarkParse)
+// kh needs GFM for pipe tables only, and GFM's micromark extensions make every parse 2.5x slower:
+// a document pays for them only when some line could be a table's delimiter row.
+const markdownWithTables = unified().use(remarkParse).use(remarkGfm)
+
+// micromark's document tokenizer copies all the events so far each time a list item or quote closes, or
+// a lazy line continues one, so a long document of lists costs the square of its length (2.7 MB of
+// plans: 25 s, in parts 1.5 s). Parts of this size, cut where no block can go on, keep it linear.
+const PART_CHARS = 32_000
+// A blank line, then a line starting at column 0: only a fence or an HTML comment/`<pre>` block can go on
+// across it (a list item's next paragraph is indented), and only a definition can reach across it.
+const PART_CUT = /\n[ \t]*\n(?=[^\s])/g
+const UNCUTTABLE = /^ {0,3}(?:```|~~~|<[!?]|<(?:script|pre|style|textarea))|\]:/im
+
+type Position = NonNullable<Nodes['position']>
+type Point = Position['start']
+
+interface Part {
+  text: string
+  /** Lines and characters before the part. */
+  lines: number
+  offset: number
+}
+
+/** The text in parts of about `size` characters, cut only where the Markdown reads the same either way. */
+export function markdownParts(text: string, size = PART_CHARS): Part[] {
+  if (text.length <= 2 * size || UNCUTTABLE.test(text)) return [{ text, lines: 0, offset: 0 }]
+  const parts: Part[] = []
+  let start = 0
+  let lines = 0
+  for (;;) {
+    PART_CUT.lastIndex = start + size
+    const cut = PART_CUT.exec(text)
+    const end = cut ? PART_CUT.lastIndex : text.length
+    const part = text.slice(start, end)
+    parts.push({ text: part, lines, offset: start })
+    if (!cut) return parts
+    lines += part.split('\n').length - 1
+    start = end
+  }
+}
+
+function shiftPoint(point: Point, part: Part): Point {
+  return {
+    line: point.line + part.lines,
+    column: point.column,
+    offset: point.offset === undefined ? undefined : point.offset + part.offset,
+  }
+}
+
+/** Make a part's positions the whole text's. */
+function shiftPositions(node: Nodes, part: Part): void {
+  const position: Position | undefined = node.position
+  if (position)
+    node.position = { start: shiftPoint(position.start, part), end: shiftPoint(position.end, part) }
+  if ('children' in node) for (const child of node.children as Nodes[]) shiftPositions(child, part)
+}
+
+/** Parse the text part by part, into one tree with the whole text's positions. */
+function parseMarkdown(text: string, size: number): Root {
+  const parser = mayHaveTable(text) ? markdownWithTables : markdown
+  const children: RootContent[] = []
+  for (const part of markdownParts(text, size)) {
+    const tree = parser.parse(part.text) as Root
+    if (part.offset > 0) for (const child of tree.children) shiftPositions(child, part)
+    children.push(...tree.children)
+  }
+  return { type: 'root', children }
+}
 
 /** Inline text with hard breaks kept as line breaks (mdast-util-to-string drops them). */
 function inlineText(node: Nodes): string {
@@ -95,8 +164,8 @@ function visitAll(walk: Walk, nodes: RootContent[]): void {
   for (const node of nodes) VISIT[node.type]?.(walk, node as never)
 }
 
-/** Parse Markdown and flatten it to blocks in document order. */
-export function markdownBlocks(text: string): Block[] {
+/** Parse Markdown and flatten it to blocks in document order; `partChars` is for tests. */
+export function markdownBlocks(text: string, partChars = PART_CHARS): Block[] {
   // Lone "|" lines separate the cells of tables flattened one cell per line;
   // blank them so remark sees separate paragraphs, and remember where they were.
   const lines = text.split('\n')
@@ -108,7 +177,7 @@ export function markdownBlocks(text: string): Block[] {
       return ''
     })
     .join('\n')
-  const tree = parser.parse(cleaned) as Root
+  const tree = parseMarkdown(cleaned, partChars)
   const walk: Walk = { source: cleaned, lineStarts: [], blocks: [], bars }
   visitAll(walk, tree.children)
   markCells(walk.blocks, bars)

@@ -22,3 +22,34 @@ export function looksLikeMarkdown(text: string): boolean {
   }
   return kinds >= 2 || total >= 3
 }
+
+const LINE_FEED = 10
+const CARRIAGE_RETURN = 13
+const DASH = 45
+const PIPE = 124
+const COLON = 58
+const BLANK_OR_QUOTE = new Set([32, 9, 62]) // space, tab, ">" (a table inside a blockquote)
+
+/**
+ * True when some line could be a GFM table's delimiter row (`| --- |`, `---|---`, `:-:`), so the
+ * text may hold a table: one pass over the characters, never a false "no".
+ */
+export function mayHaveTable(text: string): boolean {
+  // A delimiter row has only dashes, colons, pipes and blanks, and a dash; a line of dashes alone is
+  // a rule or a setext underline, never a delimiter row, so it must also have a pipe or a colon.
+  let dash = false
+  let pipeOrColon = false
+  let other = false
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : LINE_FEED
+    if (code === LINE_FEED || code === CARRIAGE_RETURN) {
+      if (dash && pipeOrColon && !other) return true
+      dash = false
+      pipeOrColon = false
+      other = false
+    } else if (code === DASH) dash = true
+    else if (code === PIPE || code === COLON) pipeOrColon = true
+    else if (!BLANK_OR_QUOTE.has(code)) other = true
+  }
+  return false
+}
