@@ -11,7 +11,8 @@
  * not check out is treated as a miss and overwritten by the next `set`, never an error.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Plan, Warning } from '../schemas/plan.js'
 import { SCHEMA_VERSION } from '../schemas/version.js'
@@ -132,7 +133,8 @@ export class ExtractCache {
   private async read(sha256: string, variant: string): Promise<(CacheEntry & { json: Uint8Array }) | null> {
     let bytes: Buffer
     try {
-      bytes = await readFile(this.entryPath(sha256, variant))
+      // Sync: an entry is small, and a blocking read is about twice as fast as fs/promises' (the warm run's main cost).
+      bytes = readFileSync(this.entryPath(sha256, variant))
     } catch {
       return null
     }

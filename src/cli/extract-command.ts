@@ -1,4 +1,5 @@
 /** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -260,7 +261,12 @@ function revive(data: ErrorData): Error {
 // Compared as bytes, so an unchanged plan is never decoded.
 async function writeIfChanged(file: string, json: Uint8Array | string): Promise<void> {
   const content = typeof json === 'string' ? Buffer.from(json) : json
-  const old = await readFile(file).catch(() => null)
+  let old: Buffer | null = null
+  try {
+    old = readFileSync(file)
+  } catch {
+    // No earlier output (or an unreadable one): write it.
+  }
   const same =
     old !== null &&
     old.length === content.length + 1 &&
