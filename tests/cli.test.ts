@@ -340,6 +340,21 @@ describe.concurrent('kh extract limits per file', { timeout: 120_000 }, () => {
     expect(stderr).toMatch(/^2 files: 1 succeeded, 1 failed, /m)
     expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.json'))).toEqual(['b-good.json'])
   })
+
+  // The files queued behind a stopped thread must still get one, however many are stopped.
+  it('goes on after several files over --timeout, with files queued behind them', async ({ expect }) => {
+    const slow = seed.repeat(750)
+    const { dir, code, stderr } = await kh(
+      { 'in/a-slow.md': slow, 'in/b-slow.md': slow, 'in/c-good.txt': HA_NAM, 'in/d-good.txt': `${HA_NAM}\n` },
+      ...['extract', 'in', '-o', 'out', '-j', '1', '--timeout', '2'],
+    )
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^4 files: 2 succeeded, 2 failed, /m)
+    expect(readdirSync(join(dir, 'out')).filter((name) => name.endsWith('.json'))).toEqual([
+      'c-good.json',
+      'd-good.json',
+    ])
+  })
 })
 
 describe.concurrent('kh usage', () => {

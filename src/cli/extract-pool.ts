@@ -30,7 +30,9 @@ export interface ExtractPool {
 export function createExtractPool(threads: number, timeoutMs: number): ExtractPool {
   const pool = new Piscina<ExtractTask, TaskResult>({
     filename: WORKER.href,
-    minThreads: 0,
+    // As many as maxThreads, so piscina keeps that many alive and replaces a stopped one: with 0,
+    // files queued behind a timed-out file were never started (two slow files at -j 1 hung the batch).
+    minThreads: threads,
     maxThreads: threads,
     // A thread between two files is waiting for the next one to be read, not idle.
     idleTimeout: Number.POSITIVE_INFINITY,
