@@ -1,4 +1,6 @@
 /** How `kh check` prints its findings: one line each like a compiler, or JSON, and a summary. */
+
+import { plural } from '../cli/plural.js'
 import type { Diagnostic } from './index.js'
 
 /** A diagnostic of one file. */
@@ -33,8 +35,4 @@ export function summaryLine(files: number, diagnostics: readonly FileDiagnostic[
   const warnings = diagnostics.length - errors
   const hidden = quiet && warnings > 0 ? ' (warnings not listed: --quiet)' : ''
   return `${plural(files, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hidden}`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

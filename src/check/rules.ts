@@ -1,6 +1,6 @@
 /** The rules of `kh check`: each a pure function of the extracted plan, returning findings with their place. */
 import type { Deadline, Due, Group, Plan, Section, Warning } from '../../schemas/plan.js'
-import { alternation, collapse } from '../normalize/text.js'
+import { alternation, collapse, sentences } from '../normalize/text.js'
 import { flatten } from '../structure/sections.js'
 import {
   PERIODIC_WORDS,
@@ -30,7 +30,6 @@ const WORD_START = '(?<![\\p{L}\\d])'
 const NOT_WORD = '(?![\\p{L}\\d])'
 // How much of a clause a message quotes.
 const MESSAGE_QUOTE = 70
-const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+(?=["“(]?\p{Lu})/u
 
 // ---------------------------------------------------------------------------------------------------------
 // Warnings the extractor already emits: reused as they are, each pointed at its words.
@@ -193,8 +192,7 @@ function shorten(text: string): string {
 
 /** Clauses of a text: its sentences, split at semicolons, each its own obligation. */
 function clauses(text: string): string[] {
-  return text
-    .split(SENTENCE_SPLIT_RE)
+  return sentences(text)
     .flatMap((sentence) => sentence.split(';'))
     .filter((c) => c.trim() !== '')
 }

@@ -6,6 +6,7 @@ import { planKey } from '../export/rows.js'
 import { TABLES } from '../export/schema.js'
 import type { ExportSummary } from '../export/summary.js'
 import { reasonOf, stackOf, UsageError } from './errors.js'
+import { plural } from './plural.js'
 
 /** The options of `kh export`, as commander parses them. */
 export interface ExportCommandOptions {
@@ -212,8 +213,4 @@ function summaryLine(
   })
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   return `${counts.join(', ')}${rows}; ${where.join(', ')}, ${seconds} s`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

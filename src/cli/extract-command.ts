@@ -10,6 +10,7 @@ import { DEFAULT_OUTPUT, discover, INPUT_EXTENSIONS, type Input } from './discov
 import { failureLine, reasonOf, UsageError } from './errors.js'
 import type { ExtractPool } from './extract-pool.js'
 import type { ErrorData, Extracted } from './extract-worker.js'
+import { plural } from './plural.js'
 import { createProgress } from './progress.js'
 import { writeFileAtomic } from './write.js'
 
@@ -325,8 +326,4 @@ function summary(files: number, failed: number, outcomes: Outcome[], context: Su
 // Three digits, so a file just over a small limit does not read as equal to it.
 function megabytes(bytes: number): string {
   return String(Number((bytes / 1e6).toPrecision(3)))
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -18,7 +18,7 @@ import {
   TIME_LABELS,
   TITLE_NOUNS,
 } from '../lexicon/verbs.js'
-import { alternation, collapse } from '../normalize/text.js'
+import { alternation, collapse, sentences } from '../normalize/text.js'
 import type { Doc } from '../types.js'
 import { type AgencyMention, chainFrom, findAgencies, maskQuotes } from './agencies.js'
 import { parseClauseHeading, subjectStart } from './assignments.js'
@@ -99,7 +99,6 @@ const OBJECT_END_RE = new RegExp(
 const VERB_RUN_RE = /(?<![\p{L}\d])(?:\p{Ll}+\s){0,3}\p{Ll}+,\s*$/u
 const ACTION_BEFORE_RE = new RegExp(`${WORD_START}(?:${alternation(DEADLINE_ACTIONS)})\\s+$`, 'iu')
 const ACTION_END_RE = new RegExp(`\\s(?:${alternation(ACTION_ENDS)})\\s|[;:]|\\.(?:\\s|$)`, 'u')
-const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+(?=["“(]?\p{Lu})/u
 const PLACE_DATE_RE = /^[\p{L} .-]{2,40},\s*ngày/u
 // "Quý IV/2025 - Quý II/2026", "từ tháng 3 đến tháng 6/2026": what stands between the two ends of a range.
 const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
@@ -437,11 +436,6 @@ function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number
     if (unit.page !== undefined) deadline.page = unit.page
     return [deadline]
   })
-}
-
-/** Sentences of a text. */
-function sentences(text: string): string[] {
-  return text.split(SENTENCE_SPLIT_RE).filter((s) => s.trim() !== '')
 }
 
 /** Headings and items of every section, each with the agencies of its clause as default actors; a task card's time with its task and agencies. */

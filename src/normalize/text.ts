@@ -93,3 +93,11 @@ export function alternation(words: readonly string[]): string {
     .map(escapeRe)
     .join('|')
 }
+
+// A sentence ends at . ! or ? followed by white space and a capital (or a quote or bracket before one).
+const SENTENCE_SPLIT_RE = /(?<=[.!?])\s+(?=["“(]?\p{Lu})/u
+
+/** The sentences of a text, without empty ones. */
+export function sentences(text: string): string[] {
+  return text.split(SENTENCE_SPLIT_RE).filter((s) => s.trim() !== '')
+}
