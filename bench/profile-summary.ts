@@ -111,6 +111,17 @@ function summarize(profile: Profile, top = 25): string {
   }
   const root = profile.nodes[0]
   if (root) walk(root, new Set())
+  // Every function of ours, inclusive, counted once where it recurses: what a stage's time is made of.
+  const ours = new Map<string, number>()
+  const walkAll = (node: ProfileNode, open: Set<string>) => {
+    const { functionName, url } = node.callFrame
+    const key = `${functionName || '(anonymous)'}  ${area(url, functionName)}`
+    const counts = url.includes('/src/') && !open.has(key)
+    if (counts) ours.set(key, (ours.get(key) ?? 0) + totalOf(node))
+    const next = counts ? new Set([...open, key]) : open
+    for (const c of node.children ?? []) walkAll(byId.get(c) as ProfileNode, next)
+  }
+  if (root) walkAll(root, new Set())
 
   const sorted = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n)
   return [
@@ -124,6 +135,9 @@ function summarize(profile: Profile, top = 25): string {
     '',
     'pipeline stages, inclusive:',
     ...sorted(stages, STAGES.length).map(([k, ms]) => line(ms, k)),
+    '',
+    `top ${top * 2} functions of src/ by inclusive time:`,
+    ...sorted(ours, top * 2).map(([k, ms]) => line(ms, k)),
   ].join('\n')
 }
 

@@ -53,6 +53,21 @@ describe('toAgency', () => {
     expect(toAgency('Ủy ban nhân dân Thành phố Hồ Chí Minh', district).level).toBe('province')
   })
 
+  it('answers a text the same each time it is asked within one document, and per document context', () => {
+    const ctx = emptyContext({ issuerLevel: 'district', locality: 'Vũng Tàu' })
+    const first = toAgency('Ủy ban nhân dân thành phố Vũng Tàu', ctx)
+    first.level = null
+    // What one caller does with its agency does not reach the next caller.
+    expect(toAgency('Ủy ban nhân dân thành phố Vũng Tàu', ctx).level).toBe('district')
+    const text = 'Sở Nội vụ chủ trì, phối hợp với Sở Tài chính'
+    const lead = leadingAgencies(text, ctx)
+    lead.agencies.push(toAgency('Sở Y tế', ctx))
+    expect(leadingAgencies(text, ctx).agencies.map((a) => a.key)).toEqual(['noi-vu'])
+    // Another document's locality gives another answer for the same name.
+    expect(toAgency('Báo Vũng Tàu', ctx).level).toBe('district')
+    expect(toAgency('Báo Vũng Tàu', province).level).toBe(null)
+  })
+
   it('expands abbreviations and puts tone marks in one placement', () => {
     expect(toAgency('Sở GD&ĐT', province)).toMatchObject({
       canonical: 'Sở Giáo dục và Đào tạo',

@@ -65,9 +65,17 @@ describe('extractDeadlines: dates', () => {
     // A day and month that end the sentence: the full stop is no part of a year.
     ['Các đơn vị gửi báo cáo trước ngày 15/12.', { kind: 'date', day: 15, month: 12 }, 'before'],
     ['Các đơn vị gửi báo cáo trước ngày 15.12.', { kind: 'date', day: 15, month: 12 }, 'before'],
+    // No digit at all: a quarter in Roman numerals is still a date.
+    ['Hoàn thành việc rà soát trong Quý IV.', { kind: 'quarter', quarter: 4 }, 'in'],
+    ['Hoàn thành việc rà soát trong QUÝ III.', { kind: 'quarter', quarter: 3 }, 'in'],
   ])('%s', async (text, expected, relation) => {
     const found = await deadlines(text)
     expect(found.map((d) => [due(d), d.relation])).toEqual([[expected, relation]])
+  })
+
+  it('finds nothing in sentences without a date, numbered or not', async () => {
+    expect(await deadlines('Các đơn vị báo cáo kết quả về Sở Nội vụ để tổng hợp.')).toEqual([])
+    expect(await deadlines('Các đơn vị báo cáo quý trọng kết quả về Sở Nội vụ.')).toEqual([])
   })
 
   it('reads the year after a task-list time label', async () => {

@@ -220,6 +220,39 @@ function isGroup(m: RegExpExecArray, text: string): boolean {
   return (m[0].match(NOUN_RE) ?? []).length >= 2 && !WEAK_START_RE.test(m[0])
 }
 
+/**
+ * What one document's extractors have already worked out, by text: the same heading or item is read for
+ * agencies by several extractors (deadlines, assignments, task cards), and the answer only depends on the
+ * text and the document's context. Kept per context, so it goes when the document does.
+ */
+interface Memo {
+  spans: Map<string, readonly Span[]>
+  agencies: Map<string, Agency>
+  leading: Map<string, { agencies: readonly Agency[]; end: number }>
+  locality: RegExp | null
+}
+const memos = new WeakMap<Context, Memo>()
+
+function memoOf(ctx: Context): Memo {
+  let memo = memos.get(ctx)
+  if (!memo) {
+    memo = { spans: new Map(), agencies: new Map(), leading: new Map(), locality: null }
+    memos.set(ctx, memo)
+  }
+  return memo
+}
+
+/** `spans`, once per text of a document. */
+function spansIn(text: string, ctx: Context): readonly Span[] {
+  const memo = memoOf(ctx).spans
+  let found = memo.get(text)
+  if (!found) {
+    found = spans(text)
+    memo.set(text, found)
+  }
+  return found
+}
+
 /** Spans of every head-word name and generic group, in order, without overlaps. */
 function spans(text: string): Span[] {
   const source = maskQuotes(canonicalTones(text))
@@ -239,9 +272,14 @@ function spans(text: string): Span[] {
   return out
 }
 
+const FOLDED_CENTRAL_CITIES = CENTRAL_CITIES.map(fold)
+
 /** Level of a "thành phố": a centrally-run city is a province, another city a district. */
 function cityLevel(proper: string | undefined, ctx: Context): Level {
-  const central = (name: string) => CENTRAL_CITIES.some((c) => fold(name).includes(fold(c)))
+  const central = (name: string) => {
+    const folded = fold(name)
+    return FOLDED_CENTRAL_CITIES.some((c) => folded.includes(c))
+  }
   if (proper) {
     if (central(proper)) return 'province'
     if (!ctx.locality || fold(proper) !== fold(ctx.locality)) return 'district'
@@ -267,12 +305,15 @@ function levelOf(canonical: string, ctx: Context): Level {
 
 /** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", the issuer's place). */
 function localityStart(body: string, ctx: Context): number {
-  const places = [...NATIONAL_PLACES, ...(ctx.locality ? [ctx.locality] : [])]
-  const re = new RegExp(
-    `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${places.map(escapeRe).join('|')})${NOT_WORD})`,
-    'u',
-  )
-  const m = re.exec(body)
+  const memo = memoOf(ctx)
+  if (!memo.locality) {
+    const places = [...NATIONAL_PLACES, ...(ctx.locality ? [ctx.locality] : [])]
+    memo.locality = new RegExp(
+      `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${places.map(escapeRe).join('|')})${NOT_WORD})`,
+      'u',
+    )
+  }
+  const m = memo.locality.exec(body)
   return m ? m.index : body.length
 }
 
@@ -283,8 +324,18 @@ function keyOf(canonical: string, ctx: Context): string {
   return slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
 }
 
-/** Canonical name, key and level of one agency name as written. */
+/** Canonical name, key and level of one agency name as written (a copy of one worked out once per document). */
 export function toAgency(name: string, ctx: Context): Agency {
+  const memo = memoOf(ctx).agencies
+  let agency = memo.get(name)
+  if (!agency) {
+    agency = agencyOf(name, ctx)
+    memo.set(name, agency)
+  }
+  return { ...agency }
+}
+
+function agencyOf(name: string, ctx: Context): Agency {
   const written = collapse(name.normalize('NFC')).replace(/[\s,;:.]+$/u, '')
   const canonical = canonicalName(written)
   if (GROUP_WHOLE_RE.test(canonical)) {
@@ -296,7 +347,11 @@ export function toAgency(name: string, ctx: Context): Agency {
 
 /** Every agency named in free text, in order. */
 export function findAgencies(text: string, ctx: Context): AgencyMention[] {
-  return spans(text).map(({ start, end }) => ({ agency: toAgency(text.slice(start, end), ctx), start, end }))
+  return spansIn(text, ctx).map(({ start, end }) => ({
+    agency: toAgency(text.slice(start, end), ctx),
+    start,
+    end,
+  }))
 }
 
 /**
@@ -329,7 +384,12 @@ export function chainFrom<T extends Span>(text: string, found: readonly T[], fro
 }
 
 /** A chain of names, the last one carried over a comma when the list ends with its fragment ("..., Truyền hình Cần Thơ"). */
-function chain(text: string, found: Span[], from: number, limit: number): { spans: Span[]; end: number } {
+function chain(
+  text: string,
+  found: readonly Span[],
+  from: number,
+  limit: number,
+): { spans: Span[]; end: number } {
   const out = chainFrom(text, found, from).map((s) => ({ ...s }))
   const last = out[out.length - 1]
   // A name that ends with its locality is complete: "Tòa án nhân dân tỉnh, Thuế tỉnh" are two.
@@ -343,14 +403,22 @@ function chain(text: string, found: Span[], from: number, limit: number): { span
 
 /** The agencies a text opens with from `from` on ("Sở Nội vụ, Sở Tài chính và ... chủ trì"), and where they end. */
 export function leadingAgencies(text: string, ctx: Context, from = 0): { agencies: Agency[]; end: number } {
-  const colon = text.indexOf(':', from)
-  const result = chain(text, spans(text), from, colon === -1 ? text.length : colon)
-  return { agencies: result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx)), end: result.end }
+  const memo = memoOf(ctx).leading
+  const key = `${from}:${text}`
+  let found = memo.get(key)
+  if (!found) {
+    const colon = text.indexOf(':', from)
+    const result = chain(text, spansIn(text, ctx), from, colon === -1 ? text.length : colon)
+    const agencies = result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx))
+    found = { agencies, end: result.end }
+    memo.set(key, found)
+  }
+  return { agencies: found.agencies.map((a) => ({ ...a })), end: found.end }
 }
 
 /** Agencies chained after each match of `opener` ("phối hợp với X, Y và Z"), in order, each once. */
 export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agency[] {
-  const found = spans(text)
+  const found = spansIn(text, ctx)
   const out = new Map<string, Agency>()
   for (const m of text.matchAll(opener)) {
     const { spans: listed } = chain(text, found, m.index + m[0].length, text.length)
@@ -365,7 +433,7 @@ export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agenc
 /** Split an explicit list of agencies ("Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao"). */
 export function splitAgencyList(text: string, ctx: Context): Agency[] {
   const source = canonicalTones(text)
-  const found = spans(text)
+  const found = spansIn(text, ctx)
   const out: Span[] = []
   for (const [i, span] of found.entries()) {
     const limit = found[i + 1]?.start ?? text.length

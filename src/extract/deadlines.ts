@@ -49,7 +49,8 @@ interface Unit {
   path: string
   line: number
   page?: number | undefined
-  actors: Agency[]
+  /** Who acts there by default, worked out only for a unit with a deadline that names nobody. */
+  actors: () => Agency[]
   /** The text is a task's time on its own (a table cell, a labelled field): any date in it is a deadline. */
   labelled?: boolean
   /** The text as written, where `text` had to be read differently ("2026" read as "năm 2026"). */
@@ -106,6 +107,9 @@ const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
 const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
 // A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
 const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
+
+// What every date shape has: a digit, or "quý" before a Roman numeral. A sentence without one has no date.
+const DATE_HINT_RE = /\d|qu[ýí]|qúy/iu
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s))
 
@@ -400,6 +404,7 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 
 /** Deadlines stated in one sentence of a unit. */
 function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
+  if (!DATE_HINT_RE.test(sentence)) return []
   const masked = maskQuotes(sentence)
   const phrases = rangeEnds(datedPhrases(masked, unit.labelled === true), masked).filter(
     (d) => minYear === null || d.due.year === null || d.due.year >= minYear,
@@ -428,7 +433,7 @@ function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number
       action,
       due: dated.due,
       relation: dated.relation,
-      actors: actors.length > 0 ? actors.map((m) => m.agency) : unit.actors,
+      actors: actors.length > 0 ? actors.map((m) => m.agency) : unit.actors(),
       recipients: recipients.agencies.map((m) => m.agency),
       path: unit.path,
       line: unit.line,
@@ -444,18 +449,26 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
   const timeOf = new Map(
     cards.flatMap((c) => (c.time && !c.cell ? [[c.time.line, c] as const] : [])).reverse(),
   )
-  const actorsByPath = new Map<string, Agency[]>()
-  const out: Unit[] = []
-  const inherited = (s: Section): Agency[] => {
-    const parent = s.path.includes('.')
-      ? actorsByPath.get(s.path.slice(0, s.path.lastIndexOf('.')))
-      : undefined
-    return parent ?? []
+  // A section's own agencies, else its parent's: worked out only when a deadline there names nobody.
+  const parentOf = new Map<Section, Section>()
+  const latest = new Map<string, Section>()
+  const actorsBySection = new Map<Section, Agency[]>()
+  const actorsOf = (s: Section): Agency[] => {
+    let actors = actorsBySection.get(s)
+    if (!actors) {
+      const own = parseClauseHeading(s.heading, ctx).agencies
+      const parent = parentOf.get(s)
+      actors = own.length > 0 ? own : parent ? actorsOf(parent) : []
+      actorsBySection.set(s, actors)
+    }
+    return actors
   }
+  const out: Unit[] = []
   for (const s of doc.flat) {
-    const own = parseClauseHeading(s.heading, ctx).agencies
-    const actors = own.length > 0 ? own : inherited(s)
-    actorsByPath.set(s.path, actors)
+    const parent = s.path.includes('.') ? latest.get(s.path.slice(0, s.path.lastIndexOf('.'))) : undefined
+    if (parent) parentOf.set(s, parent)
+    latest.set(s.path, s)
+    const actors = () => actorsOf(s)
     const task = s.heading
     out.push({ text: s.heading, task, path: s.path, line: s.line, page: s.page, actors })
     for (const item of s.items) {
@@ -463,7 +476,7 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
       const own = card
         ? {
             task: card.task,
-            actors: card.agencies,
+            actors: () => card.agencies,
             labelled: true,
             text: timeText(item.text),
             written: item.text,
@@ -485,7 +498,9 @@ function cellUnit(card: Card): Unit[] {
   if (!card.cell || !card.time) return []
   const text = timeText(card.time.text)
   const { task, path, agencies: actors } = card
-  return [{ text, written: card.time.text, task, path, line: card.time.line, actors, labelled: true }]
+  return [
+    { text, written: card.time.text, task, path, line: card.time.line, actors: () => actors, labelled: true },
+  ]
 }
 
 /** The plan's own year, from the place-and-date line ("Hà Nam, ngày tháng năm 2024"): earlier years are history. */
