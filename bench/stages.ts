@@ -4,7 +4,8 @@
  *   npx tsx bench/stages.ts <dir of plans> [--rounds 3]
  *
  * Prints the milliseconds per plan of ingest, blocks, rejoin, split, sections, each extractor
- * and validation, best of the rounds; bare remark-parse of the same files for scale.
+ * and validation, best of the rounds; bare remark-parse of the same files for scale. Times are
+ * CPU time of the process (`process.cpuUsage`), which other load on the machine does not inflate.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,19 +41,23 @@ const files = readdirSync(dir).map((f) => join(dir, f))
 const inputs = files.map((f) => new Uint8Array(readFileSync(f)))
 
 const best = new Map<string, number>()
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 function stage<T>(name: string, times: Map<string, number>, run: () => T): T {
-  const start = process.hrtime.bigint()
+  const start = cpuMs()
   const value = run()
-  times.set(name, (times.get(name) ?? 0) + Number(process.hrtime.bigint() - start) / 1e6)
+  times.set(name, (times.get(name) ?? 0) + cpuMs() - start)
   return value
 }
 
 for (let round = 0; round < Number(values.rounds); round++) {
   const times = new Map<string, number>()
   for (const input of inputs) {
-    const t0 = process.hrtime.bigint()
+    const t0 = cpuMs()
     const source = await ingest(input, {})
-    times.set('ingest', (times.get('ingest') ?? 0) + Number(process.hrtime.bigint() - t0) / 1e6)
+    times.set('ingest', (times.get('ingest') ?? 0) + cpuMs() - t0)
     const split = stage('blocks', times, () => readBlocks(source))
     const rejoined = stage('rejoin', times, () => rejoinBlocks(split.blocks))
     const parts = stage('split', times, () => splitDocument(rejoined.blocks))
@@ -96,9 +101,9 @@ for (let round = 0; round < Number(values.rounds); round++) {
     stage('stringify', times, () => JSON.stringify(plan))
   }
   const parser = unified().use(remarkParse)
-  const t0 = process.hrtime.bigint()
+  const t0 = cpuMs()
   for (const input of inputs) parser.parse(Buffer.from(input).toString('utf8'))
-  times.set('(bare remark-parse)', Number(process.hrtime.bigint() - t0) / 1e6)
+  times.set('(bare remark-parse)', cpuMs() - t0)
   for (const [k, v] of times) best.set(k, Math.min(best.get(k) ?? Number.POSITIVE_INFINITY, v))
 }
 const remark = best.get('(bare remark-parse)') ?? 1

@@ -204,6 +204,19 @@ describe('leadingAgencies and agenciesAfter', () => {
     expect(leadingAgencies('Tham mưu Ủy ban nhân dân tỉnh', province).agencies).toEqual([])
   })
 
+  it('reads them from a start inside the text, over white space, a group as well as a name', () => {
+    const text = 'Đề nghị   các sở, ban, ngành phối hợp với Sở Nội vụ'
+    const from = 'Đề nghị'.length
+    const group = leadingAgencies(text, province, from)
+    expect(group.agencies.map((a) => a.key)).toEqual(['so-ban-nganh'])
+    expect(text.slice(group.end)).toBe(' phối hợp với Sở Nội vụ')
+    const named = leadingAgencies('Giao  Sở Y tế chủ trì', province, 'Giao'.length)
+    expect(named.agencies.map((a) => a.key)).toEqual(['y-te'])
+    // Nothing opens the text there: no chain, and its end is where it was asked to start.
+    expect(leadingAgencies(text, province, 3)).toEqual({ agencies: [], end: 3 })
+    expect(leadingAgencies('“Sở Nội vụ” là tên gọi', province)).toEqual({ agencies: [], end: 0 })
+  })
+
   it('reads the agencies after an opener', () => {
     const partners = agenciesAfter(
       'Chủ trì, phối hợp chặt chẽ với Sở Nội vụ, Sở Y tế triển khai',
@@ -211,5 +224,6 @@ describe('leadingAgencies and agenciesAfter', () => {
       province,
     )
     expect(partners.map((a) => a.key)).toEqual(['noi-vu', 'y-te'])
+    expect(agenciesAfter('Sở Nội vụ chủ trì triển khai', /phối hợp với /gu, province)).toEqual([])
   })
 })

@@ -117,4 +117,18 @@ describe('findCrossRefs', () => {
     ).toEqual([])
     expect(findCrossRefs('nâng cao điểm số', { path: 'I', line: 1 }, ctx([]))).toEqual([])
   })
+
+  it('finds each reference of a long text once, wherever it starts', () => {
+    const filler = 'Tiếp tục nâng cao chất lượng công tác thi đua của các đơn vị trong toàn tỉnh. '.repeat(20)
+    const refs = findCrossRefs(
+      `${filler}Thực hiện theo khoản 2 Mục II và tại điểm a khoản 1 Mục III. ${filler}`,
+      { path: 'IV.1', line: 1 },
+      ctx(['II.2', 'III.1.a']),
+    )
+    expect(refs.map((r) => [r.text, r.paths])).toEqual([
+      ['theo khoản 2 Mục II', ['II.2']],
+      ['tại điểm a khoản 1 Mục III', ['III.1.a']],
+    ])
+    expect(findCrossRefs(filler, { path: 'IV.1', line: 1 }, ctx([]))).toEqual([])
+  })
 })

@@ -70,6 +70,9 @@ const GROUP_SOURCE =
   `(?<tail>\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
+// Whether a name or group can start right here: most texts do not open with one, and then need no spans.
+const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
+const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
 const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
 const NOUN_RE = new RegExp(`${WORD_START}${NOUN}`, 'gu')
 // Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
@@ -253,9 +256,12 @@ function spansIn(text: string, ctx: Context): readonly Span[] {
   return found
 }
 
+/** The text the name patterns read: tone marks in one placement, quotes blanked (same length as the text). */
+const nameSource = (text: string): string => maskQuotes(canonicalTones(text))
+
 /** Spans of every head-word name and generic group, in order, without overlaps. */
 function spans(text: string): Span[] {
-  const source = maskQuotes(canonicalTones(text))
+  const source = nameSource(text)
   const found: Span[] = []
   for (const m of source.matchAll(HEAD_RE)) {
     const span = headSpan(source, m)
@@ -401,16 +407,25 @@ function chain(
   return { spans: out, end: last.end }
 }
 
+/** Whether a name or group may start at `from` (after white space), as the first of a chain must. */
+function opensWithName(text: string, from: number): boolean {
+  const source = nameSource(text)
+  return at(HEAD_AT_RE, source, from) !== null || at(GROUP_AT_RE, source, from) !== null
+}
+
+function leadingChain(text: string, ctx: Context, from: number): { agencies: Agency[]; end: number } {
+  const colon = text.indexOf(':', from)
+  const result = chain(text, spansIn(text, ctx), from, colon === -1 ? text.length : colon)
+  return { agencies: result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx)), end: result.end }
+}
+
 /** The agencies a text opens with from `from` on ("Sở Nội vụ, Sở Tài chính và ... chủ trì"), and where they end. */
 export function leadingAgencies(text: string, ctx: Context, from = 0): { agencies: Agency[]; end: number } {
   const memo = memoOf(ctx).leading
   const key = `${from}:${text}`
   let found = memo.get(key)
   if (!found) {
-    const colon = text.indexOf(':', from)
-    const result = chain(text, spansIn(text, ctx), from, colon === -1 ? text.length : colon)
-    const agencies = result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx))
-    found = { agencies, end: result.end }
+    found = opensWithName(text, from) ? leadingChain(text, ctx, from) : { agencies: [], end: from }
     memo.set(key, found)
   }
   return { agencies: found.agencies.map((a) => ({ ...a })), end: found.end }
@@ -418,9 +433,11 @@ export function leadingAgencies(text: string, ctx: Context, from = 0): { agencie
 
 /** Agencies chained after each match of `opener` ("phối hợp với X, Y và Z"), in order, each once. */
 export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agency[] {
+  const openers = [...text.matchAll(opener)]
+  if (openers.length === 0) return []
   const found = spansIn(text, ctx)
   const out = new Map<string, Agency>()
-  for (const m of text.matchAll(opener)) {
+  for (const m of openers) {
     const { spans: listed } = chain(text, found, m.index + m[0].length, text.length)
     for (const s of listed) {
       const agency = toAgency(text.slice(s.start, s.end), ctx)

@@ -7,6 +7,8 @@ const LETTER = `[${POINT_LETTERS.join('')}]`
 const LIST = (unit: string) => `${unit}(?:\\s*(?:,|và)\\s*${unit})*`
 const CROSS_RE = new RegExp(
   [
+    // Every part below is optional, so without this the pattern matches (empty) at every character.
+    `(?=(?:tại|theo|ở)\\s|\\s*,?\\s*(?:điểm|khoản|Mục|mục|Phần|phần)\\s)`,
     `(?:(?:tại|theo|ở)\\s+)?`,
     `(?:điểm\\s+(?<points>${LIST(LETTER)})(?![\\p{L}\\d]))?\\s*,?\\s*`,
     `(?:khoản\\s+(?<clauses>${LIST('\\d{1,2}(?:\\.\\d{1,2})?')})(?![\\p{L}\\d]))?\\s*,?\\s*`,

@@ -42,7 +42,7 @@ function childItem(child: Section): Item {
  */
 function untitledPurposes(doc: Doc): Section[] {
   const titled = (s: Section) => s.children.some((c) => c.role === 'purposes' || c.role === 'requirements')
-  return flatten(doc.sections).filter((s) => joinsPurposesAndRequirements(s.heading) && !titled(s))
+  return flatten(doc.sections).filter((s) => joinsPurposesAndRequirements(s) && !titled(s))
 }
 
 /** "III. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục)" with nothing under it: its points are the appendix's task rows. */

@@ -13,9 +13,24 @@ const FAMILY: Record<string, string> = {
   solutions: 'tasks',
 }
 
+// The folded headings of the document being read: its role is asked when its sections are built, whether it
+// joins purposes and requirements right after; a heading can be a long paragraph, and folding is not free.
+const folded = new Map<string, string>()
+const FOLDED_KEPT = 1024
+
+function foldHeading(heading: string): string {
+  let text = folded.get(heading)
+  if (text === undefined) {
+    if (folded.size >= FOLDED_KEPT) folded.clear()
+    text = fold(heading)
+    folded.set(heading, text)
+  }
+  return text
+}
+
 /** Role of a heading ("GIẢI PHÁP CHỦ YẾU" → solutions), or null for headings that are sentences. */
 export function roleOf(heading: string): SectionRole {
-  const text = fold(heading)
+  const text = foldHeading(heading)
     .replace(/\(.*?\)/g, ' ')
     .replace(/[^a-z0-9 ,]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -33,10 +48,11 @@ export function roleOf(heading: string): SectionRole {
   return role
 }
 
-/** "MỤC ĐÍCH, YÊU CẦU": one heading over both purposes and requirements. */
-export function joinsPurposesAndRequirements(heading: string): boolean {
-  const text = fold(heading)
-  return /muc dich/.test(text) && /yeu cau/.test(text) && roleOf(heading) === null
+/** "MỤC ĐÍCH, YÊU CẦU": one heading over both purposes and requirements (a section's role is its heading's). */
+export function joinsPurposesAndRequirements(section: { heading: string; role: SectionRole }): boolean {
+  if (section.role !== null) return false
+  const text = foldHeading(section.heading)
+  return /muc dich/.test(text) && /yeu cau/.test(text)
 }
 
 function match(text: string): SectionRole {
