@@ -73,6 +73,14 @@ describe('roleOf', () => {
     expect(roleOf('TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG')).toBeNull()
     expect(roleOf('Sở Giáo dục và Đào tạo')).toBeNull()
   })
+
+  it('counts at most twelve words, not those in brackets nor lone marks', () => {
+    const twelve = 'Giải pháp một hai ba bốn năm sáu bảy tám chín mười'
+    expect(roleOf(twelve)).toBe('solutions')
+    expect(roleOf(`${twelve} mười một`)).toBeNull()
+    expect(roleOf(`${twelve} (kèm theo danh mục chi tiết tại phụ lục)`)).toBe('solutions')
+    expect(roleOf(`${twelve} - – .`)).toBe('solutions')
+  })
 })
 
 describe('buildSections', () => {

@@ -30,12 +30,14 @@ function foldHeading(heading: string): string {
 
 /** Role of a heading ("GIẢI PHÁP CHỦ YẾU" → solutions), or null for headings that are sentences. */
 export function roleOf(heading: string): SectionRole {
-  const text = foldHeading(heading)
-    .replace(/\(.*?\)/g, ' ')
+  const unbracketed = foldHeading(heading).replace(/\(.*?\)/g, ' ')
+  // Most headings are sentences: counted first, they need none of the clean-up below.
+  if (wordsOver(unbracketed, ROLE_MAX_WORDS)) return null
+  const text = unbracketed
     .replace(/[^a-z0-9 ,]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  if (text === '' || text.split(' ').length > ROLE_MAX_WORDS) return null
+  if (text === '') return null
   // "MỤC ĐÍCH, YÊU CẦU" covers two roles: its children carry them.
   if (/muc dich/.test(text) && /yeu cau/.test(text)) return null
   const role = match(text.replace(/,/g, ''))
@@ -53,6 +55,16 @@ export function joinsPurposesAndRequirements(section: { heading: string; role: S
   if (section.role !== null) return false
   const text = foldHeading(section.heading)
   return /muc dich/.test(text) && /yeu cau/.test(text)
+}
+
+// A word of a folded heading, as the clean-up leaves it: a run of letters, digits and commas.
+const WORD_RE = /[a-z0-9,]+/g
+
+/** Whether a folded text has more than `max` words, counted only up to `max + 1`. */
+function wordsOver(text: string, max: number): boolean {
+  WORD_RE.lastIndex = 0
+  for (let words = 0; WORD_RE.exec(text) !== null; ) if (++words > max) return true
+  return false
 }
 
 function match(text: string): SectionRole {
