@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -304,6 +305,58 @@ describe('kh extract with its cache', { timeout: 120_000 }, () => {
     expect(summary(run)).toMatch(/^3 files: 3 succeeded, 0 failed, /)
     expect(summary(await extract('--cache-dir', 'elsewhere'))).toMatch(/\(3 reused\)/)
     expect(readdirSync(join(dir, 'elsewhere')).length).toBeGreaterThan(0)
+  })
+})
+
+describe('kh extract over files older than its last run', { timeout: 120_000 }, () => {
+  const dir = sandbox({ 'in/a.txt': HA_NAM, 'in/b.txt': VUNG_TAU })
+  const extract = (...args: string[]) => khIn(dir, 'extract', 'in', '-o', 'out', ...args)
+  const summary = (run: Run) => run.stderr.trimEnd().split('\n').at(-1)
+  const anHourAgo = new Date(Date.now() - 3600_000)
+  const age = (name: string) => utimesSync(join(dir, 'in', name), anHourAgo, anHourAgo)
+  // Only the index of what the last run read and wrote is left: a plan can then only come from it.
+  const dropEntries = () => {
+    for (const name of readdirSync(join(dir, 'out', '.kh-cache')))
+      if (name !== 'files.index') rmSync(join(dir, 'out', '.kh-cache', name), { recursive: true })
+  }
+
+  it('takes an unchanged file and its output from their stamps, without its cache entry', async () => {
+    age('a.txt')
+    age('b.txt')
+    expect(summary(await extract())).toMatch(/^2 files: 2 succeeded, 0 failed, /)
+    const before = outputs(dir, 'out')
+    dropEntries()
+    const run = await extract()
+    expect(run.code, run.stderr).toBe(0)
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded \(2 reused\), 0 failed, \d+ warnings/)
+    expect(outputs(dir, 'out')).toEqual(before)
+  })
+
+  it('writes an output again that was edited since', async () => {
+    writeFileSync(join(dir, 'out', 'a.json'), '{}\n')
+    const run = await extract()
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded \(1 reused\), 0 failed, /)
+    expect(validatePlan(readJson(join(dir, 'out', 'a.json'))).meta.issuer.locality).toBe('Hà Nam')
+  })
+
+  it('extracts a file changed behind an old modification time (same size, time set back)', async () => {
+    dropEntries()
+    const file = join(dir, 'in', 'b.txt')
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('Vũng Tàu')
+    const changed = text.replaceAll('Vũng Tàu', 'Vũng Táu')
+    expect(Buffer.byteLength(changed)).toBe(Buffer.byteLength(text))
+    writeFileSync(file, changed)
+    age('b.txt')
+    const run = await extract()
+    expect(summary(run)).toMatch(/^2 files: 2 succeeded \(1 reused\), 0 failed, /)
+    expect(readFileSync(join(dir, 'out', 'b.json'), 'utf8')).toContain('Vũng Táu')
+  })
+
+  it('reads the files again with --force or when the warnings are to be listed', async () => {
+    dropEntries()
+    expect(summary(await extract('--verbose'))).toMatch(/^2 files: 2 succeeded, 0 failed, /)
+    expect(summary(await extract('--force'))).toMatch(/^2 files: 2 succeeded, 0 failed, /)
   })
 })
 

@@ -1,5 +1,5 @@
 /** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, type Stats } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +12,7 @@ import type { ExtractPool } from './extract-pool.js'
 import type { ErrorData, Extracted } from './extract-worker.js'
 import { plural } from './plural.js'
 import { createProgress } from './progress.js'
+import { type FileStamp, stampOf, UnchangedFiles } from './unchanged.js'
 import { writeFileAtomic } from './write.js'
 
 /** The options of `kh extract`, as commander parses them. */
@@ -50,18 +51,21 @@ const READ_AHEAD = 8
 
 interface Outcome {
   input: Input
-  /** The plan as one line, kept only for `--ndjson`. */
+  /** The plan as one line, kept only until it is printed for `--ndjson`. */
   line: string | null
+  /** How many warnings the plan has; the warnings themselves are kept only for `--verbose`. */
+  warningCount: number
   warnings: Warning[]
   /** Taken from the cache, not extracted. */
   reused: boolean
   error?: unknown
 }
 
-/** The cache of a run, and the entries it could not write. */
+/** The cache of a run, the entries it could not write, and what the last runs read and wrote. */
 interface Cache {
   store: ExtractCache
   errors: Error[]
+  files: UnchangedFiles
 }
 
 /** What every file of a run shares: where things go, the cache, and the threads once one is needed. */
@@ -132,7 +136,8 @@ function openCache(outDir: string | null, options: ExtractCommandOptions, toolVe
   const dir = options.cacheDir ?? (outDir === null ? null : join(outDir, CACHE_FOLDER))
   if (!options.cache || dir === null) return null
   const errors: Error[] = []
-  return { store: new ExtractCache(dir, toolVersion, { onError: (e) => errors.push(e) }), errors }
+  const store = new ExtractCache(dir, toolVersion, { onError: (e) => errors.push(e) })
+  return { store, errors, files: UnchangedFiles.load(dir, toolVersion) }
 }
 
 // A cache that cannot be written slows the next run down; it fails no file.
@@ -157,11 +162,12 @@ async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<O
       const outcome = await extractOne(input, run)
       progress.tick(input.file, outcome.error === undefined)
       emit(index, outcome.line)
-      return outcome
+      // Printed: a batch of thousands must not hold every plan until its summary.
+      return { ...outcome, line: null }
     })
   } finally {
     progress.stop()
-    await threads.close()
+    await Promise.all([threads.close(), shared.cache?.files.save()])
   }
 }
 
@@ -189,8 +195,15 @@ interface Ready {
 /** Never throws: whatever goes wrong with one document becomes its outcome, and the batch goes on. */
 async function extractOne(input: Input, run: Run): Promise<Outcome> {
   const { outDir, cache, options } = run
+  const outFile = outDir === null ? null : join(outDir, `${input.name}.json`)
+  const settings = `${input.format ?? ''}${options.pretty ? ' pretty' : ''}`
   try {
-    const bytes = await readInput(input.file, options.maxSize)
+    // Nothing to print or list, and the file and its output as the last run left them: nothing to do.
+    if (cache && outFile && !options.force && !options.ndjson && !options.verbose) {
+      const same = await cache.files.unchanged(input.file, outFile, settings)
+      if (same) return { input, line: null, warningCount: same.warnings, warnings: [], reused: true }
+    }
+    const { bytes, stamp } = await readInput(input.file, options.maxSize)
     // Hashed before the bytes move to a thread: the key is what was read, whatever the parser does.
     const key = cache && { sha: sha256Hex(bytes), variant: input.format ? `format=${input.format}` : '' }
     const cached = key && !options.force ? await cache.store.getEntry(key.sha, key.variant) : null
@@ -201,22 +214,31 @@ async function extractOne(input: Input, run: Run): Promise<Outcome> {
       plan = { ...extracted, json: extracted.line }
       if (key) await cache.store.setEntry(key.sha, { ...plan, path: input.file }, key.variant)
     }
-    if (outDir !== null) await writeIfChanged(join(outDir, `${input.name}.json`), plan.pretty ?? plan.json)
+    if (outFile !== null) {
+      await writeIfChanged(outFile, plan.pretty ?? plan.json)
+      await cache?.files.remember(input.file, stamp, outFile, settings, plan.warnings.length)
+    }
     const line = options.ndjson ? Buffer.from(plan.json).toString('utf8') : null
-    return { input, line, warnings: plan.warnings, reused: cached !== null }
+    const warnings = options.verbose ? plan.warnings : []
+    return { input, line, warningCount: plan.warnings.length, warnings, reused: cached !== null }
   } catch (error) {
-    return { input, line: null, warnings: [], reused: false, error }
+    cache?.files.forget(input.file)
+    return { input, line: null, warningCount: 0, warnings: [], reused: false, error }
   }
 }
 
-/** The file's bytes, unless it is larger than `--max-size` (checked before reading it). */
-async function readInput(file: string, maxSizeMb: number): Promise<Uint8Array> {
-  const { size } = await stat(file)
-  if (size > maxSizeMb * 1e6) {
-    throw new Error(`file is ${megabytes(size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
+/** The file's bytes, unless it is larger than `--max-size` (checked before reading it), and its stamp before reading. */
+async function readInput(
+  file: string,
+  maxSizeMb: number,
+): Promise<{ bytes: Uint8Array; stamp: { input: FileStamp; readAt: number } }> {
+  const info: Stats = await stat(file)
+  if (info.size > maxSizeMb * 1e6) {
+    throw new Error(`file is ${megabytes(info.size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
   }
   const bytes = await readFile(file)
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const stamp = { input: stampOf(info), readAt: Date.now() }
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp }
 }
 
 async function extractInPool(input: Input, bytes: Uint8Array, run: Run): Promise<Extracted> {
@@ -314,7 +336,7 @@ interface SummaryContext {
 }
 
 function summary(files: number, failed: number, outcomes: Outcome[], context: SummaryContext): string {
-  const warnings = outcomes.reduce((sum, o) => sum + o.warnings.length, 0)
+  const warnings = outcomes.reduce((sum, o) => sum + o.warningCount, 0)
   const reused = outcomes.filter((o) => o.reused).length
   const seconds = ((performance.now() - context.started) / 1000).toFixed(2)
   const hint = warnings > 0 && !context.options.verbose ? ' (--verbose lists them)' : ''
