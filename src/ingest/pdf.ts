@@ -37,10 +37,34 @@ function reason(error: unknown): string {
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 let pdfjsModule: Promise<PdfJs> | undefined
 
+// The built-ins as the process had them before pdf.js (this module loads before it, and loads it).
+const nativePush = Array.prototype.push
+const nativeJsonParse = JSON.parse
+
+/**
+ * Undo what pdf.js's bundled core-js replaced process-wide: Array.prototype.push, forced on V8 before
+ * 12.2 for a push on an array whose length is read-only or near 2^53, which no code here makes; and
+ * JSON.parse, for the reviver's source text, which nothing here asks for. The JavaScript push made
+ * every push in pdf.js and in every later stage, and in every file read after a PDF, a call V8 cannot
+ * inline: a fifth or more of a PDF's extraction. Function.prototype.toString stays wrapped: it only
+ * changes how a function prints.
+ */
+function restoreBuiltins(): void {
+  Array.prototype.push = nativePush
+  JSON.parse = nativeJsonParse
+}
+
 // Loaded on first use: pdf.js is large, and text and Markdown never need it. Kept, because a dynamic
 // import resolves its specifier again on every call, a millisecond per document under a loader hook.
+// The worker (pdf.js runs it in this thread) is loaded here too, because its own core-js would replace
+// push again if it came after the restore; loaded, pdf.js finds it on globalThis and never imports it.
 const loadPdfjs = (): Promise<PdfJs> => {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  pdfjsModule ??= (async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    restoreBuiltins()
+    return pdfjs
+  })()
   return pdfjsModule
 }
 
