@@ -217,6 +217,8 @@ function headSpan(text: string, head: RegExpExecArray): Span | null {
  * before a capitalized word is a head ("các Ban Xây dựng Đảng", not "các tổ chức Hội").
  */
 function isGroup(m: RegExpExecArray, text: string): boolean {
+  // One noun ("ban", "đơn vị") with neither "các" nor a tail: an ordinary word, as most matches are.
+  if (!m.groups?.opener && !m.groups?.tail && !/,|\svà\s/u.test(m[0])) return false
   const last = [...m[0].matchAll(NOUN_RE)].pop()?.[0] ?? ''
   if (/^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) return false
   if (m.groups?.opener || m.groups?.tail) return true
@@ -415,7 +417,12 @@ function opensWithName(text: string, from: number): boolean {
 
 function leadingChain(text: string, ctx: Context, from: number): { agencies: Agency[]; end: number } {
   const colon = text.indexOf(':', from)
-  const result = chain(text, spansIn(text, ctx), from, colon === -1 ? text.length : colon)
+  const limit = colon === -1 ? text.length : colon
+  // A chain stops at the colon and no name reaches over one, so the names before it are all it needs;
+  // unless a quote does (quotes are blanked as a whole).
+  const head = text.slice(0, limit)
+  const found = /["“”]/u.test(head) ? spansIn(text, ctx) : spansIn(head, ctx)
+  const result = chain(text, found, from, limit)
   return { agencies: result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx)), end: result.end }
 }
 
