@@ -13,24 +13,32 @@ const FAMILY: Record<string, string> = {
   solutions: 'tasks',
 }
 
-// The folded headings of the document being read: its role is asked when its sections are built, whether it
-// joins purposes and requirements right after; a heading can be a long paragraph, and folding is not free.
-const folded = new Map<string, string>()
-const FOLDED_KEPT = 1024
+// A section's heading, folded once: its role is asked when the section is built, and whether it joins
+// purposes and requirements later; a heading can be a long paragraph, and folding is not free. Kept by
+// section, so the folded text goes with its document.
+const foldedHeadings = new WeakMap<{ heading: string }, string>()
 
-function foldHeading(heading: string): string {
-  let text = folded.get(heading)
+function foldedHeading(section: { heading: string }): string {
+  let text = foldedHeadings.get(section)
   if (text === undefined) {
-    if (folded.size >= FOLDED_KEPT) folded.clear()
-    text = fold(heading)
-    folded.set(heading, text)
+    text = fold(section.heading)
+    foldedHeadings.set(section, text)
   }
   return text
 }
 
 /** Role of a heading ("GIẢI PHÁP CHỦ YẾU" → solutions), or null for headings that are sentences. */
 export function roleOf(heading: string): SectionRole {
-  const unbracketed = foldHeading(heading).replace(/\(.*?\)/g, ' ')
+  return roleOfFolded(fold(heading))
+}
+
+/** `roleOf` a section's heading, folding it once for this and `joinsPurposesAndRequirements`. */
+export function sectionRole(section: { heading: string }): SectionRole {
+  return roleOfFolded(foldedHeading(section))
+}
+
+function roleOfFolded(folded: string): SectionRole {
+  const unbracketed = folded.replace(/\(.*?\)/g, ' ')
   // Most headings are sentences: counted first, they need none of the clean-up below.
   if (wordsOver(unbracketed, ROLE_MAX_WORDS)) return null
   const text = unbracketed
@@ -53,7 +61,7 @@ export function roleOf(heading: string): SectionRole {
 /** "MỤC ĐÍCH, YÊU CẦU": one heading over both purposes and requirements (a section's role is its heading's). */
 export function joinsPurposesAndRequirements(section: { heading: string; role: SectionRole }): boolean {
   if (section.role !== null) return false
-  const text = foldHeading(section.heading)
+  const text = foldedHeading(section)
   return /muc dich/.test(text) && /yeu cau/.test(text)
 }
 

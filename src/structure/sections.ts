@@ -3,7 +3,7 @@ import type { Item, Section, Warning } from '../../schemas/plan.js'
 import { isUpper } from '../normalize/text.js'
 import type { Block } from '../types.js'
 import { type Label, nextLabel, parseLabel } from './labels.js'
-import { roleOf } from './roles.js'
+import { sectionRole } from './roles.js'
 
 interface Open {
   section: Section
@@ -96,12 +96,13 @@ export function buildSections(blocks: Block[]): { sections: Section[]; warnings:
       label: label.label,
       depth: parent ? parent.depth + 1 : 1,
       heading,
-      role: roleOf(heading),
+      role: null,
       line: block.line,
       endLine: blocks[i]?.endLine ?? block.endLine,
       items: [],
       children: [],
     }
+    section.role = sectionRole(section)
     if (block.page !== undefined) section.page = block.page
     if (parent) parent.children.push(section)
     else roots.push(section)
