@@ -20,10 +20,11 @@ function edge(page: readonly PdfLine[]): PdfLine[] {
 }
 
 /** Shapes that occur at a page edge on at least two pages and on half of them. */
-function repeatedShapes(pages: readonly PdfLine[][]): Set<string> {
+function repeatedShapes(pages: readonly PdfLine[][], shapes: ReadonlyMap<PdfLine, string>): Set<string> {
   const count = new Map<string, number>()
   for (const page of pages) {
-    for (const key of new Set(edge(page).map((l) => shape(l.text)))) count.set(key, (count.get(key) ?? 0) + 1)
+    for (const key of new Set(edge(page).map((l) => shapes.get(l) as string)))
+      count.set(key, (count.get(key) ?? 0) + 1)
   }
   const needed = Math.max(2, Math.ceil(pages.length / 2))
   return new Set([...count].filter(([, n]) => n >= needed).map(([key]) => key))
@@ -38,9 +39,14 @@ function isPageNumber(line: PdfLine): boolean {
 /** Remove repeated running headers and footers and page numbers from the edges of every page. */
 export function dropFurniture(lines: PdfLine[]): PdfLine[] {
   const pages = byPage(lines)
-  const repeated = repeatedShapes(pages)
-  return pages.flatMap((page) => {
-    const edges = new Set(edge(page))
-    return page.filter((line) => !(edges.has(line) && (repeated.has(shape(line.text)) || isPageNumber(line))))
-  })
+  // The edge lines and their shapes, each worked out once: a locale's lower case is slow.
+  const shapes = new Map<PdfLine, string>()
+  for (const page of pages) for (const line of edge(page)) shapes.set(line, shape(line.text))
+  const repeated = repeatedShapes(pages, shapes)
+  return pages.flatMap((page) =>
+    page.filter((line) => {
+      const key = shapes.get(line)
+      return !(key !== undefined && (repeated.has(key) || isPageNumber(line)))
+    }),
+  )
 }

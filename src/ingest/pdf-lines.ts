@@ -3,6 +3,7 @@
  * whatever order the producer drew them in; a wide gap splits a line into cells, which is how the
  * two columns of a header or a signature block show up.
  */
+import { collapse } from '../normalize/text.js'
 
 /** Where a line or a cell sits, in points from the page's top left. */
 export interface Box {
@@ -78,9 +79,7 @@ function cellsOf(items: Placed[], size: number): Cell[] {
     cell.text += (space ? ' ' : '') + item.str
     cell.right = Math.max(cell.right, item.right)
   }
-  return cells
-    .map((c) => ({ ...c, text: c.text.normalize('NFC').replace(/\s+/g, ' ').trim() }))
-    .filter((c) => c.text !== '')
+  return cells.map((c) => ({ ...c, text: collapse(c.text.normalize('NFC')) })).filter((c) => c.text !== '')
 }
 
 function line(items: Placed[], page: number): PdfLine | null {

@@ -52,7 +52,8 @@ function mode(values: readonly number[]): number {
 }
 
 function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
+  // A typed array sorts numbers without calling back into a comparator.
+  const sorted = Float64Array.from(values).sort()
   return sorted[Math.round((sorted.length - 1) * q)] ?? 0
 }
 
