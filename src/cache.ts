@@ -10,12 +10,13 @@
  * temporary file and a rename, so readers see a whole entry or none; an entry that does
  * not check out is treated as a miss and overwritten by the next `set`, never an error.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Plan, Warning } from '../schemas/plan.js'
 import { SCHEMA_VERSION } from '../schemas/version.js'
+import { tempBeside } from './temp.js'
 
 const FORMAT = 2
 const NEWLINE = 0x0a
@@ -103,13 +104,17 @@ export class ExtractCache {
     const file = this.entryPath(sha256, variant)
     const rest = Buffer.concat([Buffer.from(`${JSON.stringify(entry.warnings)}\n`), Buffer.from(entry.json)])
     const header: Header = { ...this.stamp(sha256, variant), path: entry.path, check: sha256Hex(rest) }
-    // Same folder as the entry, so the rename is atomic; the random part keeps parallel writers apart.
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    const temp = tempBeside(file)
+    const content = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), rest])
     try {
-      // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
-      await mkdir(resolve(dirname(file)), { recursive: true })
       // No fsync: an entry torn by a crash fails its checksum and is extracted again.
-      await writeFile(temp, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), rest]))
+      await writeFile(temp, content).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error
+        // The entry's folder is made on the first write into it, not tried before every write.
+        // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
+        await mkdir(resolve(dirname(file)), { recursive: true })
+        await writeFile(temp, content)
+      })
       await rename(temp, file)
       this.stats.writes++
     } catch (error) {

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Plan } from '../schemas/plan.js'
 import { ExtractCache, sha256Hex } from '../src/cache.js'
 import { extract } from '../src/index.js'
+import { tempBeside } from '../src/temp.js'
 
 const SNIPPET = `KẾ HOẠCH
 Triển khai Phong trào thi đua
@@ -121,5 +122,26 @@ describe('ExtractCache', () => {
     expect(errors).toHaveLength(1)
     expect(cache.stats.errors).toBe(1)
     expect(await cache.get(sha)).toBeNull()
+  })
+})
+
+describe('tempBeside', () => {
+  it('names a different file beside the target for every write, hidden when asked', () => {
+    const names = Array.from({ length: 100 }, () => tempBeside(join('out', 'a.json')))
+    expect(new Set(names).size).toBe(100)
+    for (const name of names) expect(name).toMatch(/^out[\\/]a\.json\.\d+-\d+-[0-9a-f]{6}-[0-9a-z]+\.tmp$/)
+    expect(tempBeside(join('out', 'a.json'), { hidden: true })).toMatch(/^out[\\/]\.a\.json\./)
+  })
+})
+
+describe('ExtractCache folders', () => {
+  it('makes an entry folder on the first write into it, and again if it was removed', async () => {
+    const cache = new ExtractCache(join(dir, 'deep', 'cache'), 'test')
+    await cache.set(sha, plan)
+    expect(await cache.get(sha)).toEqual(plan)
+    rmSync(join(dir, 'deep'), { recursive: true })
+    await cache.set(sha, plan)
+    expect(cache.stats).toMatchObject({ writes: 2, errors: 0 })
+    expect(await cache.get(sha)).toEqual(plan)
   })
 })

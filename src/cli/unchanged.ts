@@ -5,10 +5,10 @@
  * vouch for (a new, touched or recently written file, another option, another kh) goes the
  * ordinary way: hash, cache, compare.
  */
-import { randomBytes } from 'node:crypto'
 import { readFileSync, type Stats } from 'node:fs'
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { tempBeside } from '../temp.js'
 
 /** The metadata that changes whenever a file's content does (ctime even when mtime is set back). */
 export interface FileStamp {
@@ -125,7 +125,7 @@ export class UnchangedFiles {
   async save(): Promise<void> {
     if (!this.dirty) return
     const data: IndexFile = { format: FORMAT, tool: this.tool, files: Object.fromEntries(this.files) }
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    const temp = tempBeside(this.file)
     try {
       // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
       await mkdir(resolve(this.file, '..'), { recursive: true })

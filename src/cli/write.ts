@@ -1,8 +1,7 @@
 /** Atomic output: a reader sees the old file or the new one, never half of one. */
-import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { tempBeside } from '../temp.js'
 
 // Temporary files being written now, so an interrupt can remove them.
 const pending = new Set<string>()
@@ -10,7 +9,7 @@ const pending = new Set<string>()
 /** Write `text` to `file` through a temporary file in the same folder, then rename it over `file`. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   // Same folder, so the rename stays on one file system and is atomic; the dot hides it from listings.
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temp = tempBeside(file, { hidden: true })
   pending.add(temp)
   try {
     await writeAndSync(temp, text)

@@ -4,12 +4,12 @@
  * RFC 4180 quoting and CRLF line ends. Each export replaces the folder's files
  * as a whole: files are written beside the old ones and renamed over them at the end.
  */
-import { randomBytes } from 'node:crypto'
 import { once } from 'node:events'
 import type { WriteStream } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Plan } from '../../schemas/plan.js'
+import { tempBeside } from '../temp.js'
 import { firstIds, idsAfter, planRows } from './rows.js'
 import { type Column, type ExportTable, TABLES, type Table, type Value } from './schema.js'
 import { countRows, type ExportSummary, emptySummary, firstOfEachKey } from './summary.js'
@@ -77,7 +77,7 @@ interface TableFile {
 
 async function openTableFile(dir: string, table: ExportTable): Promise<TableFile> {
   // Dot-named, so a half-written file is hidden from listings and from the next export's glob.
-  const temp = join(dir, `.${table.name}.csv.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temp = tempBeside(join(dir, `${table.name}.csv`), { hidden: true })
   const handle = await open(temp, 'wx')
   return { table, temp, final: join(dir, `${table.name}.csv`), sink: new Sink(handle.createWriteStream()) }
 }
