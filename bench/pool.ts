@@ -5,6 +5,7 @@
  * promises in flight, can make it scale with cores.
  */
 import { Worker } from 'node:worker_threads'
+import { YOUNG_GENERATION_MB } from '../src/cli/extract-pool.js'
 import { since } from './stats.js'
 
 export interface ScalingPoint {
@@ -36,7 +37,9 @@ interface Running {
 }
 
 function start(data: WorkerData): Running {
-  const worker = new Worker(BOOT, { eval: true, workerData: data })
+  // The heap `kh extract` gives its threads, so this measures the threads users get.
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
+  const worker = new Worker(BOOT, { eval: true, workerData: data, resourceLimits })
   let onReady: () => void = () => {}
   let onDone: (r: { docs: number; bytes: number }) => void = () => {}
   let onError: (e: Error) => void = () => {}

@@ -14,7 +14,7 @@ import type { ErrorData, ExtractTask, TaskResult } from './extract-worker.js'
 const WORKER = new URL(`./extract-worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url)
 
 /** Young generation of each extraction thread, in MB (V8's default on 64-bit is 48: two 16 MB semi-spaces and a third for new large objects). */
-const YOUNG_GENERATION_MB = 96
+export const YOUNG_GENERATION_MB = 96
 
 /** Why a running document was stopped: it is reported as that file's failure. */
 export class TimeoutError extends Error {
