@@ -15,6 +15,10 @@ const REF_RE = new RegExp(
   `(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`,
   'gu',
 )
+// What every id has: a digit, then (after at most a space) "/" or "-". A text without one cites nothing.
+const ID_HINT_RE = /\d\s?[/-]/u
+// Where the next id begins, in the words after one.
+const NEXT_ID_RE = new RegExp(`(?<!\\d)${ID_SOURCE}`, 'u')
 const AFTER_RE =
   /^\s*(?:ngày[^,;]*?\d{4})?\s*(?:,\s*)?(?:của\s+(?<issuer>[^,;:“"]+?))?(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|thực hiện|triển khai)(?![\p{L}\d])|[,;.:(]|$)/u
 const TITLE_RE = /^\s*(?:về việc|về|phê duyệt|ban hành|quy định|hướng dẫn)(?![\p{L}\d])(?<title>[^;]*)/u
@@ -62,6 +66,7 @@ function places(doc: Doc): Place[] {
 export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
   const byId = new Map<string, Reference>()
   for (const place of places(doc)) {
+    if (!ID_HINT_RE.test(place.text)) continue
     for (const m of place.text.matchAll(REF_RE)) {
       const g = m.groups ?? {}
       if (!g.number || !g.symbol) continue
@@ -100,7 +105,7 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
 /** Date, issuer and title from the words right after the id, where the first mention lacked them. */
 function fillDetails(reference: Reference, rest: string): void {
   const head = rest.slice(0, 400)
-  const next = head.search(new RegExp(`(?<!\\d)${ID_SOURCE}`, 'u'))
+  const next = head.search(NEXT_ID_RE)
   const own = next >= 0 ? head.slice(0, next) : head
   const date = findDate(own)
   if (!reference.date && date && date.index < 4) reference.date = date.date

@@ -41,11 +41,18 @@ export function extractTargets(doc: Doc): Target[] {
   const targets: Target[] = []
   for (const s of scope) {
     // "2. Mục tiêu đến năm 2030" dates the targets under it that state no year of their own.
-    const inherited =
-      headingsAbove(s.path, byPath)
-        .map(horizon)
-        .find((y) => y !== null) ?? null
+    let inherited: number | null | undefined
+    const inheritedYear = () => {
+      if (inherited === undefined)
+        inherited =
+          headingsAbove(s.path, byPath)
+            .map(horizon)
+            .find((y) => y !== null) ?? null
+      return inherited
+    }
     for (const { text, line } of [{ text: s.heading, line: s.line }, ...s.items]) {
+      // Every target is a number.
+      if (!/\d/u.test(text)) continue
       // Each text is scanned once for years and horizons: one scan per target is quadratic on a long line.
       const years = [...text.matchAll(new RegExp(YEAR_RE, 'gu'))]
       const horizons = [...text.matchAll(HORIZON_RE)]
@@ -62,7 +69,7 @@ export function extractTargets(doc: Doc): Target[] {
         const after = years[y]?.groups
         const before = horizons[h - 1]?.groups
         const stated = before ? Number(before.y ?? before.end) : null
-        const year = after ? Number(after.y ?? after.y2) : (stated ?? inherited)
+        const year = after ? Number(after.y ?? after.y2) : (stated ?? inheritedYear())
         targets.push({ text, value, unit, year, path: s.path, line })
       }
     }
