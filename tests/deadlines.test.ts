@@ -76,6 +76,7 @@ describe('extractDeadlines: dates', () => {
   it('finds nothing in sentences without a date, numbered or not', async () => {
     expect(await deadlines('Các đơn vị báo cáo kết quả về Sở Nội vụ để tổng hợp.')).toEqual([])
     expect(await deadlines('Các đơn vị báo cáo quý trọng kết quả về Sở Nội vụ.')).toEqual([])
+    expect(await deadlines('Phấn đấu 100% đơn vị gửi báo cáo theo Quyết định số 12/QĐ-UBND.')).toEqual([])
   })
 
   it('reads the year after a task-list time label', async () => {

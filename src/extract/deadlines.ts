@@ -108,8 +108,9 @@ const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
 // A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
 const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
 
-// What every date shape has: a digit, or "quý" before a Roman numeral. A sentence without one has no date.
-const DATE_HINT_RE = /\d|qu[ýí]|qúy/iu
+// What every date shape below has: "ngày", "tháng" or "năm" before a number, or "quý" (its number may be
+// Roman). A sentence without one has no date.
+const DATE_HINT_RE = /(?:ngày|tháng|năm)\s*\d|qu[ýí]|qúy/iu
 
 const num = (s: string | undefined): number | null => (s === undefined ? null : Number(s))
 
@@ -519,6 +520,8 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
   const seen = new Set<string>()
   const out: Deadline[] = []
   for (const unit of units(doc, ctx, cards)) {
+    // Most texts name no date: not split into sentences (a date's words never span two).
+    if (!DATE_HINT_RE.test(unit.text)) continue
     for (const sentence of sentences(unit.text)) {
       for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
         const key = JSON.stringify([
