@@ -2,6 +2,9 @@
  * The two rules that keep Markdown reading fast without changing what it reads: GFM only where a
  * table may be, and long documents parsed in parts cut where no block can go on.
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import type { Nodes } from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -15,6 +18,7 @@ const gfm = unified().use(remarkParse).use(remarkGfm)
 const hasTable = (node: Nodes): boolean =>
   node.type === 'table' || ('children' in node && (node.children as Nodes[]).some(hasTable))
 const WHOLE = Number.POSITIVE_INFINITY
+const CORPUS = fileURLToPath(new URL('../corpus', import.meta.url))
 
 describe('mayHaveTable', () => {
   it.each([
@@ -120,6 +124,14 @@ describe('markdown blocks of a text read in parts', () => {
   it.each([1, 10, 40])('are the blocks of the whole text, with its lines (parts of %i)', (size) => {
     expect(markdownParts(PLAN, size).length).toBeGreaterThan(1)
     expect(markdownBlocks(PLAN, size)).toEqual(markdownBlocks(PLAN, WHOLE))
+  })
+
+  it('reads each seed plan (Vũng Tàu is Markdown, ~29 KB) in parts of the default size as a whole', () => {
+    for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(join(CORPUS, name), 'utf8')
+      expect(markdownParts(text).length).toBeGreaterThan(1)
+      expect(markdownBlocks(text)).toEqual(markdownBlocks(text, WHOLE))
+    }
   })
 
   it('reads a long document of lists in parts of the default size', () => {
