@@ -1,15 +1,17 @@
 /**
- * In-process timings: kh's `extract` against the bare parsers it competes with,
- * document by document on the same bytes, alternating which goes first so neither
- * always runs on a warmer cache or right after the other's garbage.
+ * In-process timings: kh's `extract` against the bare parsers it competes with, on the same bytes.
+ * Each contender runs in a thread of its own, so in a V8 heap of its own: in one shared heap, the
+ * garbage remark-parse (and remark-gfm) leave behind, promoted to the old generation, is collected
+ * during kh's turns, and kh's during theirs. They take turns a batch of documents at a time, the order
+ * rotating, so none always goes first and load on the machine falls on all alike.
  */
 import { readFileSync } from 'node:fs'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { extract } from '../src/index.js'
+import type { ContenderName, ContenderReply, ContenderRequest } from './contender-worker.js'
 import type { BenchDoc } from './generate.js'
-import { peakRssMb, retainedHeapMb, type Stats, summarize, timed } from './stats.js'
+import { tsWorker } from './pool.js'
+import { type Stats, summarize, timed } from './stats.js'
 
 export interface Pair {
   kh: Stats
@@ -24,31 +26,11 @@ export interface Pair {
 export interface MemorySample {
   docs: number
   peakRssMb: number
-  /** Heap in use after a full collection: what the run retains. */
+  /** kh's heap in use after a full collection: what it retains. */
   retainedHeapMb: number
 }
 
-type Work = (bytes: Uint8Array, doc: BenchDoc) => Promise<unknown>
-
 const remark = unified().use(remarkParse)
-const remarkWithGfm = unified().use(remarkParse).use(remarkGfm)
-const decoder = new TextDecoder()
-
-const khExtract: Work = (bytes, doc) => extract(bytes, { path: doc.file })
-const bareRemark: Work = async (bytes) => remark.parse(decoder.decode(bytes))
-// GFM's syntax extensions (tables, autolinks) run inside micromark, so `parse` alone includes them.
-const bareRemarkGfm: Work = async (bytes) => remarkWithGfm.parse(decoder.decode(bytes))
-const barePdfParse: Work = async (bytes) => {
-  // Imported on first use: pdf.js's bundled core-js replaces Array.prototype.push (and more) process-wide,
-  // which slows every parser that runs after it; the Markdown and text baselines must not pay for it.
-  const { PDFParse } = await import('pdf-parse')
-  const parser = new PDFParse({ data: bytes })
-  try {
-    return await parser.getText()
-  } finally {
-    await parser.destroy()
-  }
-}
 
 interface Sample {
   doc: BenchDoc
@@ -58,43 +40,83 @@ interface Sample {
   also: number
 }
 
-/** kh and a baseline (and maybe a second one) over the same documents; `onProgress` after each one. */
+type Key = keyof Pick<Sample, 'kh' | 'baseline' | 'also'>
+
+// Documents a contender runs before the next one's turn.
+const BATCH = 25
+
+/** A contender's thread: ask it something, get its one answer. */
+interface Contender {
+  ask(request: ContenderRequest): Promise<ContenderReply>
+  stop(): Promise<number>
+}
+
+function contender(name: ContenderName): Contender {
+  const worker = tsWorker(new URL('./contender-worker.ts', import.meta.url), { workerData: { name } })
+  let failure: Error | null = null
+  worker.on('error', (error) => {
+    failure = error
+  })
+  return {
+    ask: (request) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure)
+        const onError = (error: Error) => {
+          worker.off('message', onMessage)
+          reject(error)
+        }
+        const onMessage = (reply: ContenderReply) => {
+          worker.off('error', onError)
+          resolve(reply)
+        }
+        worker.once('message', onMessage)
+        worker.once('error', onError)
+        worker.postMessage(request)
+      }),
+    stop: () => worker.terminate(),
+  }
+}
+
+async function timesOf(c: Contender, files: string[]): Promise<number[]> {
+  const reply = await c.ask({ type: 'run', files })
+  if (reply.type !== 'times') throw new Error('a contender answered a run with something else')
+  return reply.times
+}
+
+/** kh and a baseline (and maybe a second one) over the same documents; `onBatch` after each batch, with kh's thread. */
 async function race(
   docs: readonly BenchDoc[],
   warmup: number,
-  kh: Work,
-  baseline: Work,
-  also: Work | null,
-  onProgress: (done: number) => void = () => {},
+  names: { baseline: ContenderName; also: ContenderName | null },
+  onBatch: (done: number, kh: Contender) => Promise<void> = async () => {},
 ): Promise<Sample[]> {
-  // pdf.js takes ownership of the bytes it is given (and detaches them): every run gets its own copy.
-  const load = (doc: BenchDoc) => new Uint8Array(readFileSync(doc.file))
-  for (const doc of docs.slice(0, warmup)) {
-    await kh(load(doc), doc)
-    await baseline(load(doc), doc)
-    if (also) await also(load(doc), doc)
-  }
-  const samples: Sample[] = []
-  for (const [i, doc] of docs.slice(warmup).entries()) {
-    const sample = { doc, bytes: doc.bytes, kh: 0, baseline: 0, also: 0 }
-    const runs: [keyof Pick<Sample, 'kh' | 'baseline' | 'also'>, Work][] = [
-      ['kh', kh],
-      ['baseline', baseline],
-      ...(also ? [['also', also] as [keyof Pick<Sample, 'also'>, Work]] : []),
-    ]
-    // Rotate who goes first, so none always runs on a warmer cache or right after another's garbage.
-    for (let k = 0; k < runs.length; k++) {
-      const [key, work] = runs[(i + k) % runs.length] as [
-        keyof Pick<Sample, 'kh' | 'baseline' | 'also'>,
-        Work,
-      ]
-      const bytes = load(doc)
-      sample[key] = await timed(() => work(bytes, doc))
+  const runs: [Key, Contender][] = [
+    ['kh', contender('kh')],
+    ['baseline', contender(names.baseline)],
+    ...(names.also ? [['also', contender(names.also)] as [Key, Contender]] : []),
+  ]
+  try {
+    const warm = docs.slice(0, warmup).map((d) => d.file)
+    for (const [, c] of runs) await timesOf(c, warm)
+    const measured = docs.slice(warmup)
+    const samples: Sample[] = []
+    for (let start = 0, round = 0; start < measured.length; start += BATCH, round++) {
+      const batch = measured
+        .slice(start, start + BATCH)
+        .map((doc) => ({ doc, bytes: doc.bytes, kh: 0, baseline: 0, also: 0 }))
+      const files = batch.map((s) => s.doc.file)
+      for (let k = 0; k < runs.length; k++) {
+        const [key, c] = runs[(round + k) % runs.length] as [Key, Contender]
+        const times = await timesOf(c, files)
+        for (const [i, sample] of batch.entries()) sample[key] = times[i] ?? Number.NaN
+      }
+      samples.push(...batch)
+      await onBatch(samples.length, (runs[0] as [Key, Contender])[1])
     }
-    samples.push(sample)
-    onProgress(i + 1)
+    return samples
+  } finally {
+    await Promise.all(runs.map(([, c]) => c.stop()))
   }
-  return samples
 }
 
 function pair(samples: readonly Sample[], baselineName: string, alsoName: string | null = null): Pair {
@@ -120,15 +142,22 @@ export interface RemarkRace {
   memory: MemorySample[]
 }
 
-/** Markdown and text documents, mixed as they come, against bare remark-parse; peak memory sampled along the way. */
+/** Markdown and text documents, mixed as they come, against bare remark-parse; kh's memory sampled along the way. */
 export async function raceRemark(docs: readonly BenchDoc[], warmup: number): Promise<RemarkRace> {
   const memory: MemorySample[] = []
-  const every = Math.max(1, Math.floor((docs.length - warmup) / 10))
-  const samples = await race(docs, warmup, khExtract, bareRemark, bareRemarkGfm, (done) => {
-    if (done % every === 0) {
-      memory.push({ docs: done, peakRssMb: peakRssMb(), retainedHeapMb: retainedHeapMb() })
-    }
-  })
+  const every = Math.max(BATCH, Math.floor((docs.length - warmup) / 10))
+  let next = every
+  const samples = await race(
+    docs,
+    warmup,
+    { baseline: 'remark-parse', also: '+ remark-gfm' },
+    async (done, kh) => {
+      if (done < next) return
+      next += every
+      const reply = await kh.ask({ type: 'memory' })
+      if (reply.type === 'memory') memory.push({ docs: done, ...reply })
+    },
+  )
   return {
     markdown: pair(
       samples.filter((s) => s.doc.format === 'markdown'),
@@ -146,7 +175,7 @@ export async function raceRemark(docs: readonly BenchDoc[], warmup: number): Pro
 
 /** PDFs against bare pdf-parse text extraction. */
 export async function racePdf(docs: readonly BenchDoc[], warmup: number): Promise<Pair> {
-  return pair(await race(docs, warmup, khExtract, barePdfParse, null), 'pdf-parse')
+  return pair(await race(docs, warmup, { baseline: 'pdf-parse', also: null }), 'pdf-parse')
 }
 
 /** Bare remark-parse of files in this process, reading included: the CLI's yardstick. */

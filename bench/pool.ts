@@ -4,7 +4,7 @@
  * and warm-up excluded). Extraction is CPU work, so only threads or processes, not more
  * promises in flight, can make it scale with cores.
  */
-import { Worker } from 'node:worker_threads'
+import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { YOUNG_GENERATION_MB } from '../src/cli/extract-pool.js'
 import { since } from './stats.js'
 
@@ -27,8 +27,12 @@ type Message = { type: 'ready' } | { type: 'done'; docs: number; bytes: number }
 
 // Workers do not inherit tsx's loader: register it before importing the TypeScript worker.
 const TSX_API = import.meta.resolve('tsx/esm/api')
-const WORKER = new URL('./pool-worker.ts', import.meta.url).href
-const BOOT = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}) })`
+
+/** A worker thread running a TypeScript module of the benchmark. */
+export function tsWorker(module: URL, options: WorkerOptions = {}): Worker {
+  const boot = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}) })`
+  return new Worker(boot, { ...options, eval: true })
+}
 
 interface Running {
   worker: Worker
@@ -39,7 +43,7 @@ interface Running {
 function start(data: WorkerData): Running {
   // The heap `kh extract` gives its threads, so this measures the threads users get.
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
-  const worker = new Worker(BOOT, { eval: true, workerData: data, resourceLimits })
+  const worker = tsWorker(new URL('./pool-worker.ts', import.meta.url), { workerData: data, resourceLimits })
   let onReady: () => void = () => {}
   let onDone: (r: { docs: number; bytes: number }) => void = () => {}
   let onError: (e: Error) => void = () => {}
