@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     log(`in-process: ${textual.length} Markdown and text plans (${WARMUP} to warm up) against remark-parse`)
     const remark = await raceRemark(textual, WARMUP)
     log(`in-process: ${pdfs.length} PDFs against pdf-parse`)
-    const pdf = pdfs.length > PDF_WARMUP ? await racePdf(pdfs, PDF_WARMUP) : null
+    const pdf = pdfs.length > PDF_WARMUP ? await racePdf(pdfs, PDF_WARMUP, textual.slice(0, WARMUP)) : null
     log('scaling:')
     const scaling = await measureScaling(textual)
     log('CLI:')
