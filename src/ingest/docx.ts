@@ -2,7 +2,6 @@
  * DOCX → blocks, through mammoth's HTML (it keeps headings, lists and tables). The text the parser saw
  * is defined as the blocks' text joined with blank lines, so block i sits on line 2i + 1.
  */
-import mammoth from 'mammoth'
 import type { Block } from '../types.js'
 import { type HtmlBlock, htmlBlocks } from './blocks-html.js'
 
@@ -32,11 +31,21 @@ function lineText(block: HtmlBlock): string {
   return block.marker ? `${block.marker} ${block.text}` : block.text
 }
 
+let mammothModule: Promise<typeof import('mammoth')> | undefined
+
+// Loaded on the first DOCX: mammoth takes ~0.1 s to load (each extraction thread of `kh extract` paid it
+// at start), and most batches have no DOCX. Kept, as pdf.js is.
+function loadMammoth(): Promise<typeof import('mammoth')> {
+  mammothModule ??= import('mammoth').then((m) => m.default)
+  return mammothModule
+}
+
 /** Read a DOCX into blocks and the text they are the lines of; throws `Cannot read` errors with the reason. */
 export async function docxText(data: Uint8Array, file: string): Promise<DocxText> {
   if (!isZip(data)) throw new Error(`Cannot read \`${file}\`: not a DOCX file (not a ZIP archive)`)
   if (!isDocx(data))
     throw new Error(`Cannot read \`${file}\`: not a DOCX file (the archive has no ${DOCUMENT_PART})`)
+  const mammoth = await loadMammoth()
   let html: string
   try {
     html = (await mammoth.convertToHtml({ buffer: Buffer.from(data) })).value
