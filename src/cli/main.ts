@@ -24,9 +24,10 @@ Output:
 Cache:
   Plans are kept in <dir>/.kh-cache (or --cache-dir), keyed by the file's
   content and the version of kh: a re-run extracts only files that changed
-  and says how many it reused. --force extracts everything again; --no-cache
-  neither reads nor writes it. With --ndjson and no -o, only --cache-dir
-  turns it on.
+  and says how many it reused. A file whose size and times, and whose
+  output's, are as the last run left them is not even read (files.index in
+  the cache folder). --force extracts everything again; --no-cache neither
+  reads nor writes it. With --ndjson and no -o, only --cache-dir turns it on.
 
 Limits:
   Each file is extracted on one of --jobs worker threads. A file larger than
