@@ -1,5 +1,5 @@
 /** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
-import { readFileSync, type Stats } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -232,7 +232,7 @@ async function readInput(
   file: string,
   maxSizeMb: number,
 ): Promise<{ bytes: Uint8Array; stamp: { input: FileStamp; readAt: number } }> {
-  const info: Stats = await stat(file)
+  const info = await stat(file)
   if (info.size > maxSizeMb * 1e6) {
     throw new Error(`file is ${megabytes(info.size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
   }

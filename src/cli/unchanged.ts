@@ -6,9 +6,9 @@
  * ordinary way: hash, cache, compare.
  */
 import { readFileSync, type Stats } from 'node:fs'
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import { tempBeside } from '../temp.js'
+import { mkdir, stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { writeFileAtomic } from './write.js'
 
 /** The metadata that changes whenever a file's content does (ctime even when mtime is set back). */
 export interface FileStamp {
@@ -21,8 +21,6 @@ export interface FileStamp {
 
 interface FileRecord {
   input: FileStamp
-  /** When the input was read: a file changed within the same clock tick as its stamp is not told apart. */
-  readAt: number
   output: FileStamp
   outFile: string
   /** The options the output was made with (forced format, indentation). */
@@ -36,7 +34,8 @@ interface IndexFile {
   files: Record<string, FileRecord>
 }
 
-const FORMAT = 1
+// 2: records carry no read time; an input too young to be vouched for is not recorded at all.
+const FORMAT = 2
 /** Not .json: an index inside an output folder must not be taken for a plan by `kh export`. */
 export const INDEX_FILE = 'files.index'
 /**
@@ -88,7 +87,6 @@ export class UnchangedFiles {
   async unchanged(input: string, outFile: string, settings: string): Promise<{ warnings: number } | null> {
     const record = this.files.get(resolve(input))
     if (!record || record.settings !== settings || record.outFile !== resolve(outFile)) return null
-    if (record.input.mtimeMs + RACY_MS >= record.readAt) return null
     try {
       const [now, out] = await Promise.all([stat(input), stat(outFile)])
       return sameStamp(stampOf(now), record.input) && sameStamp(stampOf(out), record.output)
@@ -99,7 +97,10 @@ export class UnchangedFiles {
     }
   }
 
-  /** Remember an input, stamped before it was read, and the output just written or checked for it. */
+  /**
+   * Remember an input, stamped before it was read at `readAt`, and the output just written or checked for
+   * it; an input too young when read to be vouched for by its stamp is forgotten instead.
+   */
   async remember(
     input: string,
     stamp: { input: FileStamp; readAt: number },
@@ -107,13 +108,23 @@ export class UnchangedFiles {
     settings: string,
     warnings: number,
   ): Promise<void> {
+    this.dirty = true
+    if (stamp.input.mtimeMs + RACY_MS >= stamp.readAt) {
+      this.files.delete(resolve(input))
+      return
+    }
     try {
       const output = stampOf(await stat(outFile))
-      this.files.set(resolve(input), { ...stamp, output, outFile: resolve(outFile), settings, warnings })
+      this.files.set(resolve(input), {
+        input: stamp.input,
+        output,
+        outFile: resolve(outFile),
+        settings,
+        warnings,
+      })
     } catch {
       this.files.delete(resolve(input))
     }
-    this.dirty = true
   }
 
   /** Forget an input (its extraction failed): the next run looks at it again. */
@@ -125,15 +136,13 @@ export class UnchangedFiles {
   async save(): Promise<void> {
     if (!this.dirty) return
     const data: IndexFile = { format: FORMAT, tool: this.tool, files: Object.fromEntries(this.files) }
-    const temp = tempBeside(this.file)
     try {
       // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
-      await mkdir(resolve(this.file, '..'), { recursive: true })
-      await writeFile(temp, JSON.stringify(data))
-      await rename(temp, this.file)
+      await mkdir(resolve(dirname(this.file)), { recursive: true })
+      await writeFileAtomic(this.file, JSON.stringify(data))
       this.dirty = false
     } catch {
-      await rm(temp, { force: true }).catch(() => {})
+      // Not written (writeFileAtomic leaves no temporary file): the next run goes the ordinary way.
     }
   }
 }

@@ -11,7 +11,7 @@ const TARGET_RE = new RegExp(
   `(?<![\\d/.,])(?<value>\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?)\\s*(?<unit>%|${UNIT_SOURCE})(?![\\p{L}])`,
   'gu',
 )
-const YEAR_RE = /(?:đến|trước|vào|trong)\s+năm\s+(?<y>\d{4})|năm\s+(?<y2>\d{4})/u
+const YEAR_RE = /(?:đến|trước|vào|trong)\s+năm\s+(?<y>\d{4})|năm\s+(?<y2>\d{4})/gu
 // A horizon stated before the number or in a heading above it: "đến năm 2030", "giai đoạn 2026 - 2030" (its end).
 const HORIZON_RE =
   /(?:đến|trước|tới)\s+(?:hết\s+)?năm\s+(?<y>\d{4})|giai đoạn\s+\d{4}\s*[-–]\s*(?<end>\d{4})/giu
@@ -54,7 +54,7 @@ export function extractTargets(doc: Doc): Target[] {
       // Every target is a number.
       if (!/\d/u.test(text)) continue
       // Each text is scanned once for years and horizons: one scan per target is quadratic on a long line.
-      const years = [...text.matchAll(new RegExp(YEAR_RE, 'gu'))]
+      const years = [...text.matchAll(YEAR_RE)]
       const horizons = [...text.matchAll(HORIZON_RE)]
       let y = 0
       let h = 0
