@@ -1,6 +1,7 @@
 /** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
 import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pLimit from 'p-limit'
@@ -19,7 +20,8 @@ import { writeFileAtomic } from './write.js'
 export interface ExtractCommandOptions {
   /** Output folder; without it, `out` (or no files at all with `ndjson`). */
   output?: string | undefined
-  jobs: number
+  /** Most extraction threads; without it, as many as pay for themselves, up to the number of cores. */
+  jobs?: number | undefined
   /** Largest input read, in MB. */
   maxSize: number
   /** Longest time one file may take, in seconds. */
@@ -39,11 +41,18 @@ export interface ExtractCommandOptions {
 /** The folder under the output folder that holds the cache when `--cache-dir` is not given. */
 export const CACHE_FOLDER = '.kh-cache'
 
-// A thread's start-up (loading the parsers, and its first, cold extractions) costs about as much CPU
-// as extracting eight plans on a warm thread: with fewer files than that per thread, one does not pay.
+// A thread's start-up (loading the parsers) costs about as much CPU as extracting eight plans on a warm
+// thread: with fewer files than that per thread, one does not pay.
 const FILES_PER_THREAD = 8
 
+// A new thread also runs its first few hundred plans at half speed while V8 compiles their code, and
+// that compiling (and the collector) runs on other cores. With every core extracting, there is none
+// to spare for it: measured on 2 cores, 200 plans took 10% longer on two threads than on one, and
+// 1,000 plans about as long. Below this many files a core, one core is left to them.
+const FILES_PER_CORE_FOR_ALL = 250
+
 const NEWLINE = 0x0a
+const LINE_END = Uint8Array.of(NEWLINE)
 
 // Files read ahead of the threads, so a thread that finishes finds the next file ready;
 // also how many cached files are read at once. Bounded, so memory does not grow with the batch.
@@ -51,8 +60,8 @@ const READ_AHEAD = 8
 
 interface Outcome {
   input: Input
-  /** The plan as one line, kept only until it is printed for `--ndjson`. */
-  line: string | null
+  /** The plan as one line (UTF-8 bytes when extracted or cached), kept only until it is printed for `--ndjson`. */
+  line: Uint8Array | string | null
   /** How many warnings the plan has; the warnings themselves are kept only for `--verbose`. */
   warningCount: number
   warnings: Warning[]
@@ -151,14 +160,15 @@ async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<O
   if (inputs.length === 0) return []
   const { options } = shared
   const progress = createProgress(inputs.length, showProgress(options))
-  const emit = inOrder((line) => process.stdout.write(`${line}\n`))
-  const threads = lazyPool(
-    Math.min(options.jobs, Math.ceil(inputs.length / FILES_PER_THREAD)),
-    options.timeout,
-  )
+  const emit = inOrder((line: Uint8Array | string) => {
+    process.stdout.write(line)
+    process.stdout.write('\n')
+  })
+  const count = threadCount(inputs.length, options.jobs, availableParallelism())
+  const threads = lazyPool(count, options.timeout)
   const run: Run = { ...shared, pool: threads.get }
   try {
-    return await pLimit(Math.max(READ_AHEAD, 2 * options.jobs)).map(inputs, async (input, index) => {
+    return await pLimit(Math.max(READ_AHEAD, 2 * count)).map(inputs, async (input, index) => {
       const outcome = await extractOne(input, run)
       progress.tick(input.file, outcome.error === undefined)
       emit(index, outcome.line)
@@ -169,6 +179,17 @@ async function extractAll(inputs: Input[], shared: Omit<Run, 'pool'>): Promise<O
     progress.stop()
     await Promise.all([threads.close(), shared.cache?.files.save()])
   }
+}
+
+/**
+ * How many extraction threads a batch of `files` gets: never more than one per FILES_PER_THREAD files;
+ * `jobs` of them when asked, and otherwise one a core, less one core for a batch too small to pay for them all.
+ */
+export function threadCount(files: number, jobs: number | undefined, cores: number): number {
+  const useful = Math.max(1, Math.ceil(files / FILES_PER_THREAD))
+  if (jobs !== undefined) return Math.min(jobs, useful)
+  const all = files >= FILES_PER_CORE_FOR_ALL * cores ? cores : cores - 1
+  return Math.max(1, Math.min(all, useful))
 }
 
 // Loaded and started on the first file the cache does not have: a fully cached run parses nothing.
@@ -185,10 +206,10 @@ function lazyPool(threads: number, timeout: number): { get(): Promise<ExtractPoo
   }
 }
 
-/** A plan ready to write: compact JSON (bytes when straight from the cache), indented for `--pretty`. */
+/** A plan ready to write: compact JSON (bytes unless the cached plan had to be parsed), indented for `--pretty`. */
 interface Ready {
   json: Uint8Array | string
-  pretty: string | null
+  pretty: Uint8Array | string | null
   warnings: Warning[]
 }
 
@@ -210,15 +231,14 @@ async function extractOne(input: Input, run: Run): Promise<Outcome> {
     let plan: Ready
     if (cached) plan = fromCache(cached, input, options)
     else {
-      const extracted = await extractInPool(input, bytes, run)
-      plan = { ...extracted, json: extracted.line }
+      plan = await extractInPool(input, bytes, run)
       if (key) await cache.store.setEntry(key.sha, { ...plan, path: input.file }, key.variant)
     }
     if (outFile !== null) {
       await writeIfChanged(outFile, plan.pretty ?? plan.json)
       await cache?.files.remember(input.file, stamp, outFile, settings, plan.warnings.length)
     }
-    const line = options.ndjson ? Buffer.from(plan.json).toString('utf8') : null
+    const line = options.ndjson ? plan.json : null
     const warnings = options.verbose ? plan.warnings : []
     return { input, line, warningCount: plan.warnings.length, warnings, reused: cached !== null }
   } catch (error) {
@@ -281,7 +301,7 @@ function revive(data: ErrorData): Error {
 }
 
 // An output that already holds these bytes is left alone: a re-run rewrites (and flushes) nothing.
-// Compared as bytes, so an unchanged plan is never decoded.
+// Compared and written as bytes, so a plan is never decoded or encoded here.
 async function writeIfChanged(file: string, json: Uint8Array | string): Promise<void> {
   const content = typeof json === 'string' ? Buffer.from(json) : json
   let old: Buffer | null = null
@@ -295,13 +315,12 @@ async function writeIfChanged(file: string, json: Uint8Array | string): Promise<
     old.length === content.length + 1 &&
     old[content.length] === NEWLINE &&
     old.subarray(0, content.length).equals(content)
-  if (!same)
-    await writeFileAtomic(file, `${typeof json === 'string' ? json : Buffer.from(json).toString('utf8')}\n`)
+  if (!same) await writeFileAtomic(file, Buffer.concat([content, LINE_END]))
 }
 
 // NDJSON lines leave in input order, each as soon as the ones before it are done, so runs are reproducible.
-function inOrder(write: (line: string) => void): (index: number, line: string | null) => void {
-  const done = new Map<number, string | null>()
+function inOrder<Line>(write: (line: Line) => void): (index: number, line: Line | null) => void {
+  const done = new Map<number, Line | null>()
   let next = 0
   return (index, line) => {
     done.set(index, line)

@@ -6,13 +6,13 @@ import { tempBeside } from '../temp.js'
 // Temporary files being written now, so an interrupt can remove them.
 const pending = new Set<string>()
 
-/** Write `text` to `file` through a temporary file in the same folder, then rename it over `file`. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Write `content` to `file` through a temporary file in the same folder, then rename it over `file`. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   // Same folder, so the rename stays on one file system and is atomic; the dot hides it from listings.
   const temp = tempBeside(file, { hidden: true })
   pending.add(temp)
   try {
-    await writeAndSync(temp, text)
+    await writeAndSync(temp, content)
     await rename(temp, file)
   } catch (error) {
     await rm(temp, { force: true })
@@ -22,10 +22,10 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
   }
 }
 
-async function writeAndSync(file: string, text: string): Promise<void> {
+async function writeAndSync(file: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(file, 'wx')
   try {
-    await handle.writeFile(text)
+    await handle.writeFile(content)
     // Flush before the rename so a power cut cannot leave an empty file under the final name.
     await handle.sync()
   } finally {
