@@ -36,16 +36,23 @@ function newest(dir: string): number {
   return latest
 }
 
+/** The thread bundle `npm run build` writes after tsc (scripts/bundle.ts): the built command runs it. */
+const WORKER_BUNDLE = join('dist', 'src', 'cli', 'extract-worker.bundle.js')
+
 /** Build dist/ when it is missing or older than src/, then see which options `kh extract` has. */
 export function prepareCli(): CliState {
   let note: string | null = null
-  const stale =
-    !existsSync(CLI_MAIN) || statSync(CLI_MAIN).mtimeMs < Math.max(newest('src'), newest('schemas'))
-  if (stale) {
+  const built = Math.min(...[CLI_MAIN, WORKER_BUNDLE].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)))
+  if (built < Math.max(newest('src'), newest('schemas'))) {
     const tsc = join('node_modules', 'typescript', 'bin', 'tsc')
     const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
     // tsc still emits JavaScript when types fail; say so rather than measure silently.
     if (build.status !== 0) note = `build reported type errors: ${firstLine(build.stdout || build.stderr)}`
+    const bundle = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'bundle.ts')], {
+      encoding: 'utf8',
+    })
+    if (bundle.status !== 0)
+      return { ready: false, reason: `scripts/bundle.ts failed: ${firstLine(bundle.stderr)}` }
   }
   if (!existsSync(CLI_MAIN)) return { ready: false, reason: `no ${CLI_MAIN} after \`npm run build\`` }
   const help = spawnSync(process.execPath, [CLI_MAIN, 'extract', '--help'], {
