@@ -1,14 +1,18 @@
-/** One benchmark worker: warm up, say ready, extract its share on "go", report what it did. */
+/** One benchmark worker: warm up, say ready, extract (or only parse) its share on "go", report what it did. */
 import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { extract } from '../src/index.js'
 import type { WorkerData } from './pool.js'
 
-const { warm, files, next } = workerData as WorkerData
+const { warm, files, next, parser } = workerData as WorkerData
+const remark = unified().use(remarkParse)
 
 async function extractOne(file: string): Promise<number> {
   const data = readFileSync(file)
-  await extract(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { path: file })
+  if (parser === 'remark-parse') remark.parse(data.toString('utf8'))
+  else await extract(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { path: file })
   return data.byteLength
 }
 

@@ -2,7 +2,8 @@
  * Throughput against the number of jobs: the same documents split over 1..n worker
  * threads, each extracting its share, timed from "go" to the last "done" (worker start-up
  * and warm-up excluded). Extraction is CPU work, so only threads or processes, not more
- * promises in flight, can make it scale with cores.
+ * promises in flight, can make it scale with cores. The same pool runs bare remark-parse
+ * for a yardstick: how far threads scale a parser on this machine at all.
  */
 import { Worker, type WorkerOptions } from 'node:worker_threads'
 import { YOUNG_GENERATION_MB } from '../src/cli/extract-pool.js'
@@ -16,7 +17,11 @@ export interface ScalingPoint {
   mbPerSec: number
 }
 
+/** What each thread runs over a file: kh's whole extraction, or bare remark-parse. */
+export type PoolParser = 'kh' | 'remark-parse'
+
 export interface WorkerData {
+  parser: PoolParser
   warm: string[]
   files: string[]
   /** Index of the next file to take, shared by all workers, so none sits idle while another has a queue. */
@@ -59,14 +64,17 @@ function start(data: WorkerData): Running {
   return { worker, ready, done }
 }
 
-/** Extract `files` with `jobs` worker threads; `warm` files are extracted first by each, untimed. */
+/** Extract (or parse) `files` with `jobs` worker threads; `warm` files are done first by each, untimed. */
 export async function runPool(
   files: readonly string[],
   warm: readonly string[],
   jobs: number,
+  parser: PoolParser = 'kh',
 ): Promise<ScalingPoint> {
   const next = new Int32Array(new SharedArrayBuffer(4))
-  const running = Array.from({ length: jobs }, () => start({ warm: [...warm], files: [...files], next }))
+  const running = Array.from({ length: jobs }, () =>
+    start({ parser, warm: [...warm], files: [...files], next }),
+  )
   try {
     await Promise.all(running.map((r) => r.ready))
     const begin = process.hrtime.bigint()
