@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { MessageChannel } from 'node:worker_threads'
 import { build } from 'esbuild'
+import { valueSymbol } from 'piscina'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WORKER_BUNDLE } from '../scripts/bundle.js'
 import type { ExtractTask, TaskResult } from '../src/cli/extract-worker.js'
@@ -34,11 +35,9 @@ async function bundled(): Promise<Task> {
   return ((await import(pathToFileURL(outfile).href)) as { default: Task }).default
 }
 
-// What piscina sends back: the value of a result that moves its buffers.
-function valueOf(result: unknown): TaskResult {
-  const symbols = Object.getOwnPropertySymbols(result as object)
-  const value = symbols.map((s) => (result as Record<symbol, unknown>)[s]).find((v) => !Array.isArray(v))
-  return (value ?? result) as TaskResult
+// What piscina sends back: the value of a result that moves its buffers, or the result itself.
+function sent(result: unknown): TaskResult {
+  return ((result as Record<symbol, unknown>)[valueSymbol] ?? result) as TaskResult
 }
 
 describe('the bundled extraction thread', { timeout: 60_000 }, () => {
@@ -48,9 +47,7 @@ describe('the bundled extraction thread', { timeout: 60_000 }, () => {
     const bytes = new Uint8Array(readFileSync(join(ROOT, file)))
     const expected = JSON.stringify(await extract(bytes, { path: file }))
     const { port2 } = new MessageChannel()
-    const result = valueOf(
-      await (await task)({ file, format: undefined, bytes, pretty: false, started: port2 }),
-    )
+    const result = sent(await (await task)({ file, format: undefined, bytes, pretty: false, started: port2 }))
     expect(result.ok, JSON.stringify(result)).toBe(true)
     if (result.ok) expect(Buffer.from(result.json).toString('utf8')).toBe(expected)
   })
@@ -58,7 +55,7 @@ describe('the bundled extraction thread', { timeout: 60_000 }, () => {
   it('reports a file it cannot read as data, not by throwing', async () => {
     const { port2 } = new MessageChannel()
     const bytes = new Uint8Array(readFileSync(join(ROOT, 'tests', 'fixtures', 'ingest', 'encrypted.pdf')))
-    const result = valueOf(
+    const result = sent(
       await (await task)({ file: 'x.pdf', format: undefined, bytes, pretty: false, started: port2 }),
     )
     expect(result.ok).toBe(false)
