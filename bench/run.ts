@@ -12,7 +12,7 @@
  *      and through the ExtractCache API in any case
  *
  * Writes bench/results/latest.json and prints the figures and the targets of issue 5.
- *   npm run bench -- [--count 2000] [--pdfs 40] [--no-cli] [--keep] [--strict]
+ *   npm run bench -- [--count 2000] [--pdfs 100] [--no-cli] [--keep] [--strict]
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os'
@@ -28,7 +28,8 @@ import { pairTable, type Target, target, targetTable } from './report.js'
 import { timed } from './stats.js'
 
 const WARMUP = 50
-const PDF_WARMUP = 3
+// PDFs to warm up on, of 100 by default: with that many, one slow document moves the ratio little.
+const PDF_WARMUP = 5
 // A thread's first few hundred plans run at half speed while V8 compiles their code on other cores:
 // that is start-up, which the CLI figures include. Throughput is measured once a thread is past it.
 const SCALING_WARMUP = 400
@@ -144,20 +145,13 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
     const args = ['extract', ...many, ...out(`cli-many-j${jobs}`), '-j', String(jobs), ...noCache]
     result.runs[`many-j${jobs}`] = await runCli(args)
   }
-  // Memory against the number of files, with the threads the same: a thread's heaps grow to their
-  // working size over its first thousand or so plans (215 MB after 200 plans, 315 after 1000 on one
-  // thread), so the comparison that shows accumulation is between batches past that.
+  // Memory against the number of files: a thread's heaps grow to their working size over its first
+  // thousand or so plans (215 MB after 200 plans, 315 after 1000 on one thread), so the comparison that
+  // shows accumulation is between batches past that on each thread: one thread, 1000 and 2000 plans.
   if (features.jobs && docs.length > CACHE_CLI_DOCS) {
-    log(`  kh extract on ${docs.length} plans, -j ${cores}`)
+    log(`  kh extract on ${docs.length} plans, -j 1`)
     const all = docs.map((d) => d.file)
-    result.runs[`all-j${cores}`] = await runCli([
-      'extract',
-      ...all,
-      ...out('cli-all'),
-      '-j',
-      String(cores),
-      ...noCache,
-    ])
+    result.runs['all-j1'] = await runCli(['extract', ...all, ...out('cli-all'), '-j', '1', ...noCache])
   }
   if (features.cacheDir) {
     const cache = ['--cache-dir', join(work, 'cli-cache')]
@@ -206,7 +200,7 @@ function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: Cl
   const cliRatio = main && cli.remarkMs ? main.wallMs / cli.remarkMs : null
   const manyAll = run[`many-j${availableParallelism()}`]
   const cliScale = run['many-j1'] && manyAll ? run['many-j1'].wallMs / manyAll.wallMs : null
-  const allCli = run[`all-j${availableParallelism()}`]
+  const allCli = run['all-j1']
   const list = [
     target('Markdown: kh / bare remark-parse (total time)', remark.markdown.ratio, 'max', 1.5),
     target('text: kh / bare remark-parse (total time)', remark.text.ratio, 'max', 1.5),
@@ -236,8 +230,8 @@ function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: Cl
       1.1,
     ),
     target(
-      `CLI peak RSS, ${cli.allDocs} plans / ${CACHE_CLI_DOCS} plans, -j cores`,
-      allCli?.peakRssMb && manyAll?.peakRssMb ? allCli.peakRssMb / manyAll.peakRssMb : null,
+      `CLI peak RSS, ${cli.allDocs} plans / ${CACHE_CLI_DOCS} plans, -j 1`,
+      allCli?.peakRssMb && run['many-j1']?.peakRssMb ? allCli.peakRssMb / run['many-j1'].peakRssMb : null,
       'max',
       1.25,
     ),
@@ -272,7 +266,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       count: { type: 'string', default: '2000' },
-      pdfs: { type: 'string', default: '40' },
+      pdfs: { type: 'string', default: '100' },
       'no-cli': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
