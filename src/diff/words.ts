@@ -151,13 +151,13 @@ function movedRuns(segments: readonly Segment[]): Set<number> {
     tokenize(s.kind === 'removed' ? s.parent : s.child)
       .map((t) => t.key)
       .join(' ')
-  const added = lone('added', 'removed')
+  // Each run's words once, not once for every pair of runs compared.
+  const added = lone('added', 'removed').map((k) => ({ k, key: keyOf(segments[k] as Segment) }))
   const moved = new Set<number>()
   for (const i of lone('removed', 'added')) {
-    const j = added.find(
-      (k) => !moved.has(k) && keyOf(segments[k] as Segment) === keyOf(segments[i] as Segment),
-    )
-    if (j !== undefined) moved.add(i).add(j)
+    const key = keyOf(segments[i] as Segment)
+    const match = added.find((a) => !moved.has(a.k) && a.key === key)
+    if (match !== undefined) moved.add(i).add(match.k)
   }
   return moved
 }
