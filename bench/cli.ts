@@ -2,6 +2,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { build } from 'esbuild'
+import { WORKER_BUNDLE, WORKER_BUNDLE_FILE } from '../scripts/bundle.js'
 import { since } from './stats.js'
 
 export const CLI_MAIN = join('dist', 'src', 'cli', 'main.js')
@@ -36,23 +38,23 @@ function newest(dir: string): number {
   return latest
 }
 
-/** The thread bundle `npm run build` writes after tsc (scripts/bundle.ts): the built command runs it. */
-const WORKER_BUNDLE = join('dist', 'src', 'cli', 'extract-worker.bundle.js')
-
-/** Build dist/ when it is missing or older than src/, then see which options `kh extract` has. */
-export function prepareCli(): CliState {
+/** Build dist/ (tsc, then the thread bundle) when it is missing or older than src/, then see which options `kh extract` has. */
+export async function prepareCli(): Promise<CliState> {
   let note: string | null = null
-  const built = Math.min(...[CLI_MAIN, WORKER_BUNDLE].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)))
+  const built = Math.min(
+    ...[CLI_MAIN, WORKER_BUNDLE_FILE].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)),
+  )
   if (built < Math.max(newest('src'), newest('schemas'))) {
     const tsc = join('node_modules', 'typescript', 'bin', 'tsc')
-    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
+    const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { encoding: 'utf8' })
     // tsc still emits JavaScript when types fail; say so rather than measure silently.
-    if (build.status !== 0) note = `build reported type errors: ${firstLine(build.stdout || build.stderr)}`
-    const bundle = spawnSync(process.execPath, ['--import', 'tsx', join('scripts', 'bundle.ts')], {
-      encoding: 'utf8',
-    })
-    if (bundle.status !== 0)
-      return { ready: false, reason: `scripts/bundle.ts failed: ${firstLine(bundle.stderr)}` }
+    if (compiled.status !== 0)
+      note = `build reported type errors: ${firstLine(compiled.stdout || compiled.stderr)}`
+    try {
+      await build({ ...WORKER_BUNDLE, outfile: WORKER_BUNDLE_FILE })
+    } catch (error) {
+      return { ready: false, reason: `bundling the extraction thread failed: ${firstLine(String(error))}` }
+    }
   }
   if (!existsSync(CLI_MAIN)) return { ready: false, reason: `no ${CLI_MAIN} after \`npm run build\`` }
   const help = spawnSync(process.execPath, [CLI_MAIN, 'extract', '--help'], {

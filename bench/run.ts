@@ -117,7 +117,7 @@ async function bestCli(rounds: number, args: string[]): Promise<CliRun> {
 }
 
 async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliResult> {
-  const state = prepareCli()
+  const state = await prepareCli()
   const result: CliResult = { state, remarkMs: null, runs: {}, cacheSummary: null, allDocs: docs.length }
   if (!state.ready) return result
   const { features } = state

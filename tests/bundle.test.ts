@@ -26,7 +26,7 @@ const INPUTS = [
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }))
 
-type Task = (task: Omit<ExtractTask, 'started'> & { started: ExtractTask['started'] }) => Promise<unknown>
+type Task = (task: ExtractTask) => Promise<unknown>
 
 async function bundled(): Promise<Task> {
   mkdirSync(OUT, { recursive: true })
