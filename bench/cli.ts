@@ -8,6 +8,9 @@ import { since } from './stats.js'
 
 export const CLI_MAIN = join('dist', 'src', 'cli', 'main.js')
 
+/** The command's shape with bare remark-parse for a parser (bench/bare-cli.ts), once prepareBareCli built it. */
+export const BARE_CLI = join('dist', 'bench', 'bare-cli.js')
+
 export interface CliFeatures {
   jobs: boolean
   cacheDir: boolean
@@ -97,10 +100,41 @@ function readHwmMb(pid: number): number | null {
   }
 }
 
+/**
+ * Bundle bench/bare-cli.ts and its thread into dist/bench/ (packages stay in node_modules), so the
+ * yardstick starts as the built command does, without tsx. The reason when it cannot be built.
+ */
+export async function prepareBareCli(): Promise<string | null> {
+  try {
+    await build({
+      entryPoints: ['bench/bare-cli.ts', 'bench/bare-cli-worker.ts'],
+      outdir: join('dist', 'bench'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    })
+    return null
+  } catch (error) {
+    return `bundling bench/bare-cli.ts failed: ${firstLine(String(error))}`
+  }
+}
+
 /** Run `node dist/src/cli/main.js ...args` once. */
-export async function runCli(args: string[]): Promise<CliRun> {
+export function runCli(args: string[]): Promise<CliRun> {
+  return runNode(CLI_MAIN, args)
+}
+
+/** Run the yardstick once: `files` parsed on `jobs` threads and written to `outDir`. */
+export function runBareCli(outDir: string, jobs: number, files: readonly string[]): Promise<CliRun> {
+  return runNode(BARE_CLI, [outDir, String(jobs), ...files])
+}
+
+async function runNode(script: string, args: string[]): Promise<CliRun> {
   const begin = process.hrtime.bigint()
-  const child = spawn(process.execPath, [CLI_MAIN, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: childEnv(),
   })

@@ -56,7 +56,7 @@ const LINE_END = Uint8Array.of(NEWLINE)
 
 // Files read ahead of the threads, so a thread that finishes finds the next file ready;
 // also how many cached files are read at once. Bounded, so memory does not grow with the batch.
-const READ_AHEAD = 8
+export const READ_AHEAD = 8
 
 interface Outcome {
   input: Input
