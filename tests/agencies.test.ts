@@ -117,6 +117,23 @@ describe('findAgencies', () => {
     expect(names('UBND tỉnh Bà Rịa-Vũng Tàu về việc')).toEqual(['UBND tỉnh Bà Rịa-Vũng Tàu'])
   })
 
+  it('reads the joint office of the National Assembly delegation and the council as one agency, and only that', () => {
+    const [office, ...rest] = findAgencies(
+      'Văn phòng Đoàn ĐBQH và HĐND tỉnh, Sở Nội vụ phối hợp',
+      province,
+    ).map((m) => m.agency)
+    expect(office).toMatchObject({ name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh', level: 'province' })
+    expect(office?.key).toBe(
+      toAgency('Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh', province).key,
+    )
+    expect(rest.map((a) => a.name)).toEqual(['Sở Nội vụ'])
+    // Any other "X và HĐND" is two agencies.
+    expect(names('Văn phòng UBND tỉnh và HĐND tỉnh chủ trì')).toEqual(['Văn phòng UBND tỉnh', 'HĐND tỉnh'])
+    expect(names('Văn phòng Đoàn đại biểu Quốc hội tỉnh chủ trì')).toEqual([
+      'Văn phòng Đoàn đại biểu Quốc hội tỉnh',
+    ])
+  })
+
   it('keeps lower-case words that belong to a name, and "xã hội" is not a commune', () => {
     expect(
       names('Sở Nông nghiệp và Phát triển nông thôn, Bảo hiểm xã hội tỉnh và Ngân hàng Chính sách xã hội'),

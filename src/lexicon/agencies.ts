@@ -6,6 +6,10 @@ import type { Level } from '../../schemas/plan.js'
  * Written with tone marks in one placement (`canonicalTones`): the text is matched after the same step.
  */
 export const NAMED_HEADS = [
+  // One office since 2021, whose name has a "và" before a head of its own: not two agencies.
+  'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân',
+  'Văn phòng Đoàn đại biểu Quốc hội và HĐND',
+  'Văn phòng Đoàn ĐBQH và HĐND',
   'Ủy ban nhân dân',
   'UBND',
   'Hội đồng nhân dân',
@@ -105,6 +109,7 @@ export const BREAKING_HEADS = ['Sở', 'Phòng']
 export const ABBREVIATIONS: readonly [string, string][] = [
   ['UBND', 'Ủy ban nhân dân'],
   ['HĐND', 'Hội đồng nhân dân'],
+  ['ĐBQH', 'đại biểu Quốc hội'],
   ['UBMTTQVN', 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
   ['UBMTTQ VN', 'Ủy ban Mặt trận Tổ quốc Việt Nam'],
   ['UBMTTQ', 'Ủy ban Mặt trận Tổ quốc'],
