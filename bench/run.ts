@@ -7,7 +7,8 @@
  *   3. in-process: kh extract vs bare remark-parse (Markdown, text) and bare pdf-parse (PDF),
  *      per-document p50/p95, docs/s, MB/s, and peak memory as the documents stream through
  *   4. the CLI end to end (process start included) on 200 plans vs bare remark-parse in one process,
- *      and -j 1 against -j cores on 1000 plans
+ *      and -j 1 against -j cores on 1000 plans, beside the same for the command's shape with bare
+ *      remark-parse for a parser (bench/bare-cli.ts): scaling is judged against what the machine gives it
  *   5. incremental runs: a second run over unchanged files, through the CLI's cache when it has one,
  *      and through the ExtractCache API in any case
  *
