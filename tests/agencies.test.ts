@@ -47,6 +47,14 @@ describe('toAgency', () => {
     expect(toAgency(name, district)).toMatchObject({ key, level })
   })
 
+  it("leaves the issuer's place out of the key, as a whole word only", () => {
+    const longAn = emptyContext({ issuerLevel: 'province', locality: 'Long An' })
+    expect(toAgency('Hội Doanh nhân trẻ Long An', longAn).key).toBe('hoi-doanh-nhan-tre')
+    expect(toAgency('Hội Doanh nhân trẻ Long Anh', longAn).key).toBe('hoi-doanh-nhan-tre-long-anh')
+    // The first locality wins, the issuer's place or a unit word.
+    expect(toAgency('Hội Doanh nhân trẻ tỉnh Long An', longAn).key).toBe('hoi-doanh-nhan-tre')
+  })
+
   it('gives a centrally-run city province level, and a named city the level of a city', () => {
     expect(toAgency('Công an thành phố', centralCity).level).toBe('province')
     expect(toAgency('UBND thành phố Vũng Tàu', province).level).toBe('district')

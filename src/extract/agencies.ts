@@ -22,7 +22,7 @@ import {
 } from '../lexicon/agencies.js'
 import { CENTRAL_CITIES } from '../lexicon/documents.js'
 import { LIST_JOINERS, NAME_STOPS } from '../lexicon/verbs.js'
-import { alternation, canonicalTones, collapse, escapeRe, fold, slug } from '../normalize/text.js'
+import { alternation, canonicalTones, collapse, fold, slug } from '../normalize/text.js'
 import type { Context } from './context.js'
 
 /** An agency named in a text, with where the name starts and ends. */
@@ -234,14 +234,13 @@ interface Memo {
   spans: Map<string, readonly Span[]>
   agencies: Map<string, Agency>
   leading: Map<string, { agencies: readonly Agency[]; end: number }>
-  locality: RegExp | null
 }
 const memos = new WeakMap<Context, Memo>()
 
 function memoOf(ctx: Context): Memo {
   let memo = memos.get(ctx)
   if (!memo) {
-    memo = { spans: new Map(), agencies: new Map(), leading: new Map(), locality: null }
+    memo = { spans: new Map(), agencies: new Map(), leading: new Map() }
     memos.set(ctx, memo)
   }
   return memo
@@ -311,18 +310,26 @@ function levelOf(canonical: string, ctx: Context): Level {
   return place && fold(canonical).endsWith(` ${place}`) ? ctx.issuerLevel : null
 }
 
+// Localities every document shares; the issuer's own place is looked for apart, so no pattern is built per document.
+const LOCALITY_START_RE = new RegExp(
+  `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${alternation(NATIONAL_PLACES)})${NOT_WORD})`,
+  'u',
+)
+const WORD_CHAR_RE = /[\p{L}\d]/u
+
 /** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", the issuer's place). */
 function localityStart(body: string, ctx: Context): number {
-  const memo = memoOf(ctx)
-  if (!memo.locality) {
-    const places = [...NATIONAL_PLACES, ...(ctx.locality ? [ctx.locality] : [])]
-    memo.locality = new RegExp(
-      `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${places.map(escapeRe).join('|')})${NOT_WORD})`,
-      'u',
-    )
+  const shared = LOCALITY_START_RE.exec(body)?.index ?? body.length
+  const own = ctx.locality ? placeStart(body, ctx.locality) : -1
+  return own >= 0 && own < shared ? own : shared
+}
+
+/** The index of the space before the first whole-word `place` in `text`, or -1. */
+function placeStart(text: string, place: string): number {
+  for (let i = text.indexOf(place, 1); i >= 0; i = text.indexOf(place, i + 1)) {
+    if (/\s/u.test(text.charAt(i - 1)) && !WORD_CHAR_RE.test(text.charAt(i + place.length))) return i - 1
   }
-  const m = memo.locality.exec(body)
-  return m ? m.index : body.length
+  return -1
 }
 
 /** Key: slug of the function without the level word and the locality; a group's key is its nouns. */
