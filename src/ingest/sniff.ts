@@ -37,19 +37,33 @@ const BLANK_OR_QUOTE = new Set([32, 9, 62]) // space, tab, ">" (a table inside a
 export function mayHaveTable(text: string): boolean {
   // A delimiter row has only dashes, colons, pipes and blanks, and a dash; a line of dashes alone is
   // a rule or a setext underline, never a delimiter row, so it must also have a pipe or a colon.
+  const ends = lineEnds(text)
   let dash = false
   let pipeOrColon = false
-  let other = false
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : LINE_FEED
     if (code === LINE_FEED || code === CARRIAGE_RETURN) {
-      if (dash && pipeOrColon && !other) return true
+      if (dash && pipeOrColon) return true
       dash = false
       pipeOrColon = false
-      other = false
     } else if (code === DASH) dash = true
     else if (code === PIPE || code === COLON) pipeOrColon = true
-    else if (!BLANK_OR_QUOTE.has(code)) other = true
+    else if (!BLANK_OR_QUOTE.has(code)) {
+      // Not a delimiter row: on to the line's end (most lines open with a letter).
+      i = ends(i) - 1
+      dash = false
+    }
   }
   return false
+}
+
+/** The index of the first line feed or carriage return at or after `from` (or the text's length), found with indexOf and remembered, so that a text is searched once for each. */
+function lineEnds(text: string): (from: number) => number {
+  let lf = -2
+  let cr = -2
+  return (from) => {
+    if (lf !== -1 && lf < from) lf = text.indexOf('\n', from)
+    if (cr !== -1 && cr < from) cr = text.indexOf('\r', from)
+    return Math.min(lf < 0 ? text.length : lf, cr < 0 ? text.length : cr)
+  }
 }
