@@ -171,12 +171,16 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
       for (const jobs of [1, cores]) {
         const name = `many-j${jobs}`
         log(`  round ${round}: kh extract on ${many.length} plans, -j ${jobs}`)
-        const args = ['extract', ...many, ...out(`cli-${name}-${round}`), '-j', String(jobs), ...noCache]
+        const khOut = join(work, `cli-${name}-${round}`)
+        const args = ['extract', ...many, '-o', khOut, '-j', String(jobs), ...noCache]
         result.runs[name] = faster(result.runs[name], await runCli(args))
+        // Six rounds of a thousand outputs (the yardstick's trees are large): each goes once timed.
+        rmSync(khOut, { recursive: true, force: true })
         if (result.bareReason !== null) continue
         log(`  round ${round}: bare remark-parse in the command's shape on ${many.length} plans, -j ${jobs}`)
-        const bare = await runBareCli(join(work, `bare-${name}-${round}`), jobs, many)
-        result.bare[name] = faster(result.bare[name], bare)
+        const bareOut = join(work, `bare-${name}-${round}`)
+        result.bare[name] = faster(result.bare[name], await runBareCli(bareOut, jobs, many))
+        rmSync(bareOut, { recursive: true, force: true })
       }
     }
   }
