@@ -11,7 +11,7 @@ import { basename, join } from 'node:path'
 import pLimit from 'p-limit'
 import { Piscina } from 'piscina'
 import { READ_AHEAD } from '../src/cli/extract-command.js'
-import { YOUNG_GENERATION_MB } from '../src/cli/extract-pool.js'
+import { transferable, YOUNG_GENERATION_MB } from '../src/cli/extract-pool.js'
 import { writeFileAtomic } from '../src/cli/write.js'
 import type { BareResult } from './bare-cli-worker.js'
 
@@ -33,8 +33,7 @@ try {
   await pLimit(Math.max(READ_AHEAD, 2 * jobs)).map(files, async (file) => {
     const read = await readFile(file)
     const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength)
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    const { json } = await pool.run(bytes, { transferList: whole ? [bytes.buffer as ArrayBuffer] : [] })
+    const { json } = await pool.run(bytes, { transferList: transferable(bytes) })
     await writeFileAtomic(join(outDir, `${basename(file)}.json`), json)
   })
   process.stderr.write(`${files.length} files parsed with bare remark-parse on ${jobs} thread(s)\n`)

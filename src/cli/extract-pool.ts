@@ -82,8 +82,8 @@ async function runLimited(
   }
 }
 
-// Moving the bytes is free; only a buffer of their own can move (a small Buffer shares a pool).
-function transferable(bytes: Uint8Array): ArrayBuffer[] {
+/** The buffer to move with `bytes`, if it has one of its own: moving is free, and a small Buffer shares a pool, which cannot move. */
+export function transferable(bytes: Uint8Array): ArrayBuffer[] {
   const { buffer } = bytes
   return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength
     ? [buffer]
