@@ -26,7 +26,7 @@ import { type BenchDoc, generateApart } from './generate.js'
 import { type Pair, type RemarkRace, racePdf, raceRemark, remarkFiles } from './inprocess.js'
 import { type PoolParser, runPool, type ScalingPoint } from './pool.js'
 import { pairTable, type Target, target, targetTable } from './report.js'
-import { timed } from './stats.js'
+import { median, timed } from './stats.js'
 
 const WARMUP = 50
 // PDFs to warm up on, of 100 by default: with that many, one slow document moves the ratio little.
@@ -35,12 +35,14 @@ const PDF_WARMUP = 5
 // that is start-up, which the CLI figures include. Throughput is measured once a thread is past it.
 const SCALING_WARMUP = 400
 const SCALING_DOCS = 600
-const SCALING_ROUNDS = 3
+// Rounds of the -j comparisons, each a pair of runs a minute apart: the verdict takes the median round's
+// speed-up. A slow spell of this VM moves a run by 20 to 40%, more than the gain measured, and a best of
+// each side taken from different spells compares two moments, not two numbers of threads.
+const SCALING_ROUNDS = 5
 const CLI_DOCS = 200
 const CLI_ROUNDS = 2
-// The -j runs over many files, kh's and the yardstick's: their gains are a few tenths, and a slow spell of
-// this machine moves a run by as much, so each is the best of three.
-const CLI_SCALING_ROUNDS = 3
+// The -j runs over many files, kh's and the yardstick's, paired the same way.
+const CLI_SCALING_ROUNDS = 5
 const CACHE_CLI_DOCS = 1000
 const CACHE_API_DOCS = 300
 const RESULTS = join('bench', 'results')
@@ -51,6 +53,8 @@ interface CliResult {
   runs: Record<string, CliRun>
   /** The yardstick's runs (bench/bare-cli.ts), by the same names as kh's. */
   bare: Record<string, CliRun>
+  /** Each round of the -j comparison: kh's and the yardstick's runs with -j 1 and with -j cores. */
+  scalingRounds: CliScalingRound[]
   /** Why the yardstick was not run, if it was not. */
   bareReason: string | null
   /** How many plans the largest run extracted (all the Markdown and text of the corpus). */
@@ -58,6 +62,11 @@ interface CliResult {
   /** How many the -j and cache runs extracted: CACHE_CLI_DOCS, or all there are when fewer. */
   manyDocs: number
   cacheSummary: string | null
+}
+
+interface CliScalingRound {
+  kh: CliRun[]
+  bare: CliRun[]
 }
 
 interface CacheApiResult {
@@ -85,35 +94,64 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version
 }
 
-/** Throughput by number of threads, for kh and, as the yardstick of what the machine allows, bare remark-parse. */
-type Scaling = Record<PoolParser, ScalingPoint[]>
+/**
+ * Throughput by number of threads, for kh and, as the yardstick of what the machine allows, bare
+ * remark-parse: every round's points (one per number of threads), in the order of `jobs`.
+ */
+type Scaling = Record<PoolParser, ScalingPoint[][]>
+
+/**
+ * The order of a round's runs: the first round one way, the next the other way round, and so on, so a
+ * machine slowing down or speeding up over a round falls on both ends of each comparison alike.
+ */
+function roundOrder<T>(items: readonly T[], round: number): T[] {
+  return round % 2 === 1 ? [...items] : [...items].reverse()
+}
 
 async function measureScaling(docs: readonly BenchDoc[]): Promise<Scaling> {
   const warm = docs.slice(0, SCALING_WARMUP).map((d) => d.file)
   const files = docs.slice(SCALING_WARMUP, SCALING_WARMUP + SCALING_DOCS).map((d) => d.file)
   const jobsList = Array.from({ length: availableParallelism() }, (_, i) => i + 1)
   const parsers: PoolParser[] = ['kh', 'remark-parse']
-  const best = new Map<string, ScalingPoint>()
-  // Interleaved rounds, best of each: other load on the machine slows a round, it never speeds one up.
+  const scaling: Scaling = { kh: [], 'remark-parse': [] }
+  if (files.length === 0) {
+    log(`  not measured: no plans past the first ${SCALING_WARMUP}, which warm the threads up`)
+    return scaling
+  }
   for (let round = 1; round <= SCALING_ROUNDS; round++) {
-    for (const parser of parsers) {
-      for (const jobs of jobsList) {
+    const points: Record<PoolParser, ScalingPoint[]> = { kh: [], 'remark-parse': [] }
+    for (const parser of roundOrder(parsers, round)) {
+      for (const jobs of roundOrder(jobsList, round)) {
         log(`  round ${round}: ${parser}, ${jobs} worker thread(s) over ${files.length} plans`)
-        const point = await runPool(files, warm, jobs, parser)
-        const seen = best.get(`${parser} ${jobs}`)
-        if (!seen || point.wallMs < seen.wallMs) best.set(`${parser} ${jobs}`, point)
+        points[parser].push(await runPool(files, warm, jobs, parser))
       }
     }
+    for (const parser of parsers) scaling[parser].push(points[parser].sort((a, b) => a.jobs - b.jobs))
   }
-  const points = (parser: PoolParser) => jobsList.map((jobs) => best.get(`${parser} ${jobs}`) as ScalingPoint)
-  return { kh: points('kh'), 'remark-parse': points('remark-parse') }
+  return scaling
 }
 
-/** Throughput on every core over throughput on one. */
+/** A round's speed-up: its throughput on every core over its throughput on one. */
 function speedUp(points: readonly ScalingPoint[]): number | null {
   const one = points[0]
   const all = points[points.length - 1]
-  return one && all && all !== one ? all.docsPerSec / one.docsPerSec : null
+  const gain = one && all && all !== one ? all.docsPerSec / one.docsPerSec : Number.NaN
+  // A round of no documents (a --count under the warm-up) has no speed-up.
+  return Number.isFinite(gain) ? gain : null
+}
+
+/** The speed-up of each round, the runs compared being minutes apart at most. */
+function gains(rounds: readonly ScalingPoint[][]): number[] {
+  return rounds.map(speedUp).filter((g): g is number => g !== null)
+}
+
+/** Each number of threads' median throughput over the rounds, for the table. */
+function medianPoints(rounds: readonly ScalingPoint[][]): ScalingPoint[] {
+  const first = rounds[0] ?? []
+  return first.map((_, i) => {
+    const points = rounds.map((r) => r[i] as ScalingPoint).sort((a, b) => a.wallMs - b.wallMs)
+    return points[Math.floor((points.length - 1) / 2)] as ScalingPoint
+  })
 }
 
 /**
@@ -129,9 +167,17 @@ async function bestOf(rounds: number, run: (round: number) => Promise<CliRun>): 
   return best as CliRun
 }
 
-/** The faster of two runs, or the only one. */
-function faster(a: CliRun | undefined, b: CliRun): CliRun {
-  return a && a.wallMs <= b.wallMs ? a : b
+/** The run of median time (the faster of the middle two of an even number), or none of none. */
+function medianRun(runs: readonly CliRun[]): CliRun | undefined {
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)]
+}
+
+/** Each round's -j speed-up of the command, kh's or the yardstick's: -j 1's time over -j cores'. */
+function cliGains(rounds: readonly CliScalingRound[], who: keyof CliScalingRound): number[] {
+  return rounds.flatMap((r) => {
+    const [one, all] = r[who]
+    return one && all ? [one.wallMs / all.wallMs] : []
+  })
 }
 
 async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliResult> {
@@ -141,6 +187,7 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
     remarkMs: null,
     runs: {},
     bare: {},
+    scalingRounds: [],
     bareReason: null,
     cacheSummary: null,
     allDocs: docs.length,
@@ -164,24 +211,35 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
     )
   }
   // -j 1 against -j cores on many files, and the same for the yardstick (the command's shape with bare
-  // remark-parse), interleaved so that a slow spell of the machine falls on both; best of each.
+  // remark-parse), in rounds: the four runs of a round minutes apart, their order turned round each round.
   if (features.jobs && cores > 1) {
     result.bareReason = await prepareBareCli()
+    const jobsList = [1, cores]
     for (let round = 1; round <= CLI_SCALING_ROUNDS; round++) {
-      for (const jobs of [1, cores]) {
-        const name = `many-j${jobs}`
+      const runs: CliScalingRound = { kh: [], bare: [] }
+      for (const jobs of roundOrder(jobsList, round)) {
         log(`  round ${round}: kh extract on ${many.length} plans, -j ${jobs}`)
-        const khOut = join(work, `cli-${name}-${round}`)
+        const khOut = join(work, `cli-many-j${jobs}-${round}`)
         const args = ['extract', ...many, '-o', khOut, '-j', String(jobs), ...noCache]
-        result.runs[name] = faster(result.runs[name], await runCli(args))
-        // Six rounds of a thousand outputs (the yardstick's trees are large): each goes once timed.
+        runs.kh[jobsList.indexOf(jobs)] = await runCli(args)
+        // Ten rounds of a thousand outputs (the yardstick's trees are large): each goes once timed.
         rmSync(khOut, { recursive: true, force: true })
         if (result.bareReason !== null) continue
         log(`  round ${round}: bare remark-parse in the command's shape on ${many.length} plans, -j ${jobs}`)
-        const bareOut = join(work, `bare-${name}-${round}`)
-        result.bare[name] = faster(result.bare[name], await runBareCli(bareOut, jobs, many))
+        const bareOut = join(work, `bare-many-j${jobs}-${round}`)
+        runs.bare[jobsList.indexOf(jobs)] = await runBareCli(bareOut, jobs, many)
         rmSync(bareOut, { recursive: true, force: true })
       }
+      result.scalingRounds.push(runs)
+    }
+    // The median run of each, for the table (and the -j 1 run's memory, for the memory target).
+    for (const [i, jobs] of jobsList.entries()) {
+      const median = (runs: (CliRun | undefined)[]) =>
+        medianRun(runs.filter((r): r is CliRun => r !== undefined))
+      const kh = median(result.scalingRounds.map((r) => r.kh[i]))
+      const bare = median(result.scalingRounds.map((r) => r.bare[i]))
+      if (kh) result.runs[`many-j${jobs}`] = kh
+      if (bare) result.bare[`many-j${jobs}`] = bare
     }
   }
   // Memory against the number of files: a thread's heaps grow to their working size over its first
@@ -232,7 +290,7 @@ async function measureCacheApi(docs: readonly BenchDoc[], work: string): Promise
  * command, copying the stored bytes, never does.
  */
 function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: CliResult): Target[] {
-  const all = scaling.kh[scaling.kh.length - 1]
+  const all = scaling.kh[0]?.at(-1)
   const memory = remark.memory
   const quarter = memory[Math.max(0, Math.floor(memory.length / 4) - 1)]
   const last = memory[memory.length - 1]
@@ -240,11 +298,6 @@ function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: Cl
   const main = run.default
   const cliRatio = main && cli.remarkMs ? main.wallMs / cli.remarkMs : null
   const cores = availableParallelism()
-  const manyAll = run[`many-j${cores}`]
-  const cliScale = run['many-j1'] && manyAll ? run['many-j1'].wallMs / manyAll.wallMs : null
-  const bare = cli.bare
-  const bareAll = bare[`many-j${cores}`]
-  const bareScale = bare['many-j1'] && bareAll ? bare['many-j1'].wallMs / bareAll.wallMs : null
   const allCli = run['all-j1']
   const list = [
     target('Markdown: kh / bare remark-parse (total time)', remark.markdown.ratio, 'max', 1.5),
@@ -252,14 +305,14 @@ function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: Cl
     target('PDF: kh / bare pdf-parse (total time)', pdf?.ratio ?? null, 'max', 1.2),
     scalingTarget(
       `throughput, ${all?.jobs ?? '?'} worker threads / 1, past ${SCALING_WARMUP} plans of warm-up`,
-      speedUp(scaling.kh),
-      speedUp(scaling['remark-parse']),
+      gains(scaling.kh),
+      gains(scaling['remark-parse']),
       'bare remark-parse in the same pool',
     ),
     scalingTarget(
       `CLI over ${cli.manyDocs} plans, -j ${cores} / -j 1`,
-      cliScale,
-      bareScale,
+      cliGains(cli.scalingRounds, 'kh'),
+      cliGains(cli.scalingRounds, 'bare'),
       "bare remark-parse in the command's shape",
     ),
     target(
@@ -301,13 +354,23 @@ function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: Cl
  * doing the same work in the same threads is the yardstick of that, measured in the same run (on this
  * 2-core VM it gains 15 to 60%, not 100%). The verdict is the share of the yardstick's gain that kh
  * keeps, (kh - 1) / (bare - 1), at least three quarters: the 75% parallel efficiency of a 1.5x on
- * two cores, taken of what the machine delivers rather than of an ideal it does not.
+ * two cores, taken of what the machine delivers rather than of an ideal it does not. Each side's gain
+ * is its median round's.
  */
-function scalingTarget(name: string, kh: number | null, bare: number | null, yardstick: string): Target {
-  const measured = (x: number | null): x is number => x !== null && Number.isFinite(x)
-  const share = measured(kh) && measured(bare) && bare > 1 ? (kh - 1) / (bare - 1) : null
-  const times = (x: number | null) => (measured(x) ? `${x.toFixed(2)}x` : 'not measured')
-  const note = `kh ${times(kh)}, ${yardstick} ${times(bare)}`
+function scalingTarget(
+  name: string,
+  kh: readonly number[],
+  bare: readonly number[],
+  yardstick: string,
+): Target {
+  const khGain = median(kh)
+  const bareGain = median(bare)
+  const share = khGain !== null && bareGain !== null && bareGain > 1 ? (khGain - 1) / (bareGain - 1) : null
+  const times = (gain: number | null, all: readonly number[]) =>
+    gain === null
+      ? 'not measured'
+      : `${gain.toFixed(2)}x (rounds ${Math.min(...all).toFixed(2)}-${Math.max(...all).toFixed(2)}x)`
+  const note = `median of ${Math.max(kh.length, bare.length)} rounds: kh ${times(khGain, kh)}, ${yardstick} ${times(bareGain, bare)}`
   return target(`${name}: share of the yardstick's gain`, share, 'min', 0.75, '', note)
 }
 
@@ -362,6 +425,7 @@ async function main(): Promise<void> {
           remarkMs: null,
           runs: {},
           bare: {},
+          scalingRounds: [],
           bareReason: null,
           cacheSummary: null,
           allDocs: 0,
@@ -406,10 +470,15 @@ async function main(): Promise<void> {
       '',
       `peak RSS by plans done: ${remark.memory.map((m) => `${m.docs}: ${m.peakRssMb.toFixed(0)}`).join(', ')} MB`,
       `heap retained after GC: ${remark.memory.map((m) => `${m.docs}: ${m.retainedHeapMb.toFixed(0)}`).join(', ')} MB`,
-      ...(['kh', 'remark-parse'] as const).map(
-        (parser) =>
-          `worker threads, ${parser}: ${scaling[parser].map((p) => `-j ${p.jobs}: ${p.docsPerSec.toFixed(1)} docs/s, ${p.mbPerSec.toFixed(2)} MB/s`).join('; ')} (${speedUp(scaling[parser])?.toFixed(2) ?? '?'}x)`,
-      ),
+      ...(['kh', 'remark-parse'] as const).map((parser) => {
+        const points = medianPoints(scaling[parser])
+        const rates = points.map(
+          (p) => `-j ${p.jobs}: ${p.docsPerSec.toFixed(1)} docs/s, ${p.mbPerSec.toFixed(2)} MB/s`,
+        )
+        return points.length === 0
+          ? `worker threads, ${parser}: not measured`
+          : `worker threads, ${parser}, median of ${scaling[parser].length} rounds: ${rates.join('; ')} (speed-up ${median(gains(scaling[parser]))?.toFixed(2) ?? '?'}x)`
+      }),
       printCli(cli),
       `ExtractCache API: ${api.docs} plans, ${api.coldMs.toFixed(0)} ms extract+store, ${api.warmMs.toFixed(0)} ms hash+fetch (${api.hitMs.toFixed(2)} ms a hit, ${api.ratio.toFixed(1)}x)`,
       '',

@@ -33,6 +33,16 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number
 }
 
+/** The median of some numbers (the mean of the middle two of an even count), or null of none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
 /** p50, p95, throughput and MB/s of per-document times. */
 export function summarize(samplesMs: readonly number[], bytes: number): Stats {
   const sorted = [...samplesMs].sort((a, b) => a - b)
