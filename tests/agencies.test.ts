@@ -142,6 +142,37 @@ describe('findAgencies', () => {
     ])
   })
 
+  it('reads a portfolio written loosely whole, with the key and canonical name of its official spelling', () => {
+    const official = toAgency('Sở Văn hóa, Thể thao và Du lịch tỉnh', province)
+    const [loose] = findAgencies('Sở Văn hoá Thể thao du lịch tỉnh chủ trì', province).map((m) => m.agency)
+    expect(loose).toMatchObject({
+      name: 'Sở Văn hoá Thể thao du lịch tỉnh',
+      canonical: 'Sở Văn hóa, Thể thao và Du lịch tỉnh',
+      key: official.key,
+      level: 'province',
+    })
+    // No "và", no capitals: still one department, with the key of its exact spelling.
+    expect(toAgency('Phòng Giáo dục Đào tạo', district).key).toBe('giao-duc-va-dao-tao')
+    expect(
+      findAgencies('Giao Sở giáo dục và đào tạo hướng dẫn', province).map((m) => m.agency.canonical),
+    ).toEqual(['Sở Giáo dục và Đào tạo'])
+    expect(names('Sở Giáo dục Đào tạo, Sở Y tế và Phòng Văn hóa Thông tin huyện phối hợp')).toEqual([
+      'Sở Giáo dục Đào tạo',
+      'Sở Y tế',
+      'Phòng Văn hóa Thông tin huyện',
+    ])
+  })
+
+  it('reads no portfolio where the words go on, or where none is named', () => {
+    // "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" when more of the name follows.
+    expect(canonicalName('Sở Tài chính, Kế hoạch và Đầu tư')).toBe('Sở Tài chính, Kế hoạch và Đầu tư')
+    // An ordinary phrase after a capitalized "Bộ" or "Phòng" is not a name.
+    expect(names('Bộ tiêu chí xây dựng trường học')).toEqual([])
+    expect(names('Phòng, chống tác hại của thuốc lá')).toEqual([])
+    // The portfolio does not swallow an unrelated lower-case word after it.
+    expect(names('Sở Y tế tổ chức kiểm tra')).toEqual(['Sở Y tế'])
+  })
+
   it('keeps lower-case words that belong to a name, and "xã hội" is not a commune', () => {
     expect(
       names('Sở Nông nghiệp và Phát triển nông thôn, Bảo hiểm xã hội tỉnh và Ngân hàng Chính sách xã hội'),

@@ -16,6 +16,8 @@ import {
   NATIONAL_WORDS,
   PARTY_COMMITTEE_KEY,
   PARTY_COMMITTEES,
+  PORTFOLIO_HEADS,
+  PORTFOLIOS,
   TIER_WORDS,
   UNIT_WORDS,
   WEAK_GROUP_NOUNS,
@@ -123,6 +125,44 @@ const LEVEL_MARK_RE = new RegExp(
 const NATIONAL_RE = new RegExp(`${WORD_START}(?:${alternation(NATIONAL_WORDS)})${NOT_WORD}`, 'u')
 const MARK_LEVELS = new Map<string, Level | 'city'>([...UNIT_WORDS, ...PARTY_COMMITTEES, ...TIER_WORDS])
 
+/**
+ * A portfolio written loosely, its words in any case and with any of ", ", " - ", " và ", "&" or only a
+ * space between them. It must end the name's function: "Tài chính, Kế hoạch và Đầu tư" is two departments,
+ * not "Tài chính - Kế hoạch" and more.
+ */
+const PORTFOLIO_GAP = String.raw`(?:\s*[,\-–&]\s*|\s+)(?:và\s+)?`
+const portfolioSource = (portfolio: string): string =>
+  portfolio
+    .split(/[\s,\-–&]+/u)
+    .filter((w) => w !== 'và')
+    .map((w) => alternation([w]))
+    .join(PORTFOLIO_GAP)
+// Another capitalized word joined on, and not a head of its own, continues the function: the portfolio is not all of it.
+const PORTFOLIO_TAIL = `${NOT_WORD}(?!(?:\\s*[,\\-–&]\\s*|\\s+và\\s+)(?!(?:${HEADS})${NOT_WORD})\\p{Lu})`
+const PORTFOLIO_BY_LENGTH = [...PORTFOLIOS].sort((a, b) => b.length - a.length)
+const PORTFOLIO_AT_RE = new RegExp(
+  `\\s+(?:${PORTFOLIO_BY_LENGTH.map((p) => `(${portfolioSource(p)})`).join('|')})${PORTFOLIO_TAIL}`,
+  'iuy',
+)
+const PORTFOLIO_HEAD_RE = new RegExp(`^(?:${alternation(PORTFOLIO_HEADS)})(?=\\s)`, 'u')
+const PORTFOLIO_HEAD_SET = new Set(PORTFOLIO_HEADS)
+
+/** Where a portfolio written from `pos` ends, and its official spelling; null when none is. */
+function portfolioAt(text: string, pos: number): { end: number; official: string } | null {
+  const m = at(PORTFOLIO_AT_RE, text, pos)
+  if (!m) return null
+  const index = m.findIndex((group, i) => i > 0 && group !== undefined)
+  return { end: pos + m[0].length, official: PORTFOLIO_BY_LENGTH[index - 1] as string }
+}
+
+/** "Sở Văn hoá Thể thao du lịch tỉnh" → "Sở Văn hóa, Thể thao và Du lịch tỉnh": a loose portfolio in its official spelling. */
+function officialPortfolio(name: string): string {
+  const head = PORTFOLIO_HEAD_RE.exec(name)
+  if (!head) return name
+  const found = portfolioAt(name, head[0].length)
+  return found ? `${head[0]} ${found.official}${name.slice(found.end)}` : name
+}
+
 /** Run a sticky regex at `pos`. */
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos
@@ -141,7 +181,7 @@ export function canonicalName(name: string): string {
     ABBREVIATION_RE,
     (m) => ABBREVIATION_MAP.get(m) ?? m,
   )
-  return canonicalTones(expanded)
+  return officialPortfolio(canonicalTones(expanded))
 }
 
 /** A syllable ("Nội", "Y") can take a lower-case second syllable; an acronym ("UBND") cannot. */
@@ -205,9 +245,15 @@ function nameEnd(text: string, pos: number, afterCap: boolean, descriptive = fal
 function headSpan(text: string, head: RegExpExecArray): Span | null {
   const start = head.index
   const afterHead = start + head[0].length
-  const end = nameEnd(text, afterHead, false, DESCRIPTIVE.has(head[0]))
+  let end = nameEnd(text, afterHead, false, DESCRIPTIVE.has(head[0]))
+  // A portfolio written loosely goes on past where the scanner stops: "Sở Văn hoá Thể thao du lịch".
+  const portfolio = PORTFOLIO_HEAD_SET.has(head[0]) ? portfolioAt(text, afterHead) : null
+  if (portfolio && portfolio.end > end) end = nameEnd(text, portfolio.end, false)
   // A generic head needs a name or a locality: "Sở Nội vụ", "Công an tỉnh"; "Ban hành", "Phòng, chống" are not names.
-  return NAMED.has(head[0]) || at(STEP.named, text, afterHead) || at(STEP.locality, text, afterHead)
+  return NAMED.has(head[0]) ||
+    portfolio ||
+    at(STEP.named, text, afterHead) ||
+    at(STEP.locality, text, afterHead)
     ? { start, end }
     : null
 }

@@ -102,6 +102,44 @@ export const LEVEL_WORDS: Record<string, Level> = {
   Ngành: null,
 }
 
+/** Heads whose name is a portfolio, a field of government: "Sở" + "Giáo dục và Đào tạo". */
+export const PORTFOLIO_HEADS = ['Sở', 'Phòng', 'Bộ']
+
+/**
+ * The portfolios of provincial departments (Sở), district offices (Phòng) and ministries (Bộ) as they
+ * are officially written, those of before the 2025 mergers and after. Texts drop their commas, "và" and
+ * capitals ("Sở Văn hoá Thể thao du lịch", "Phòng Giáo dục Đào tạo"); a name that is one of these
+ * written loosely is read as it, so that it is whole and shares the key of its exact spelling.
+ */
+export const PORTFOLIOS = [
+  'Nội vụ',
+  'Tư pháp',
+  'Kế hoạch và Đầu tư',
+  'Tài chính',
+  'Tài chính - Kế hoạch',
+  'Công Thương',
+  'Nông nghiệp và Phát triển nông thôn',
+  'Nông nghiệp và Môi trường',
+  'Giao thông vận tải',
+  'Xây dựng',
+  'Tài nguyên và Môi trường',
+  'Thông tin và Truyền thông',
+  'Lao động - Thương binh và Xã hội',
+  'Văn hóa, Thể thao và Du lịch',
+  'Văn hóa và Thể thao',
+  'Văn hóa và Thông tin',
+  'Văn hóa, Khoa học và Thông tin',
+  'Khoa học và Công nghệ',
+  'Giáo dục và Đào tạo',
+  'Y tế',
+  'Ngoại vụ',
+  'Dân tộc và Tôn giáo',
+  'Kinh tế',
+  'Kinh tế - Hạ tầng',
+  'Kinh tế, Hạ tầng và Đô thị',
+  'Quản lý đô thị',
+]
+
 /** Heads that always start a new name, even with no comma or "và" before them ("Sở KH&CN Sở Công Thương"). */
 export const BREAKING_HEADS = ['Sở', 'Phòng']
 
