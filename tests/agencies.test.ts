@@ -163,6 +163,18 @@ describe('findAgencies', () => {
     ])
   })
 
+  it('keeps the lower-case tails of bodies that have them, and only those', () => {
+    expect(names('phối hợp với Ban Đại diện cha mẹ học sinh thường xuyên nhắc nhở')).toEqual([
+      'Ban Đại diện cha mẹ học sinh',
+    ])
+    expect(names('Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ) phối hợp')).toEqual([
+      'Trung tâm Dịch vụ việc làm Thành phố',
+      'Sở Nội vụ',
+    ])
+    expect(names('Sở Nội vụ hướng dẫn giải quyết việc làm')).toEqual(['Sở Nội vụ'])
+    expect(names('Ban Đại diện đề nghị')).toEqual(['Ban Đại diện'])
+  })
+
   it('reads no portfolio where the words go on, or where none is named', () => {
     // "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" when more of the name follows.
     expect(canonicalName('Sở Tài chính, Kế hoạch và Đầu tư')).toBe('Sở Tài chính, Kế hoạch và Đầu tư')

@@ -250,6 +250,9 @@ export const LOWER_TAILS = [
   'khu',
   'đại biểu',
   'nhà nước',
+  // "Ban Đại diện cha mẹ học sinh", "Trung tâm Dịch vụ việc làm".
+  'cha mẹ học sinh',
+  'việc làm',
 ]
 
 /**
