@@ -175,6 +175,40 @@ describe('findAgencies', () => {
     expect(names('Ban Đại diện đề nghị')).toEqual(['Ban Đại diện'])
   })
 
+  it('reads each portfolio of a list that shares its head ("các Sở: Nội vụ, Tư pháp") as an agency of that head', () => {
+    const listed = findAgencies('Giao các Sở: Nội vụ, Tư pháp, Tài chính phối hợp thực hiện', province).map(
+      (m) => m.agency,
+    )
+    expect(listed.map((a) => [a.name, a.canonical, a.level])).toEqual([
+      ['Nội vụ', 'Sở Nội vụ', 'province'],
+      ['Tư pháp', 'Sở Tư pháp', 'province'],
+      ['Tài chính', 'Sở Tài chính', 'province'],
+    ])
+    expect(listed[1]?.key).toBe(toAgency('Sở Tư pháp', province).key)
+    // The list is read as far as it goes: "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" before "và Đầu tư".
+    expect(
+      findAgencies('đề nghị các Sở: Tài chính, Kế hoạch và Đầu tư; Nội vụ hướng dẫn', province).map(
+        (m) => m.agency.canonical,
+      ),
+    ).toEqual(['Sở Tài chính', 'Sở Kế hoạch và Đầu tư', 'Sở Nội vụ'])
+    // A clause may open with such a list: its colon does not end the names.
+    const text = 'Các Phòng: Tài chính - Kế hoạch, Nội vụ và Văn hóa Thông tin chủ trì thực hiện'
+    const leading = leadingAgencies(text, district)
+    expect(leading.agencies.map((a) => [a.canonical, a.level])).toEqual([
+      ['Phòng Tài chính - Kế hoạch', 'district'],
+      ['Phòng Nội vụ', 'district'],
+      ['Phòng Văn hóa và Thông tin', 'district'],
+    ])
+    expect(text.slice(leading.end)).toBe(' chủ trì thực hiện')
+  })
+
+  it('reads no shared head where no portfolio follows the colon', () => {
+    expect(names('các Sở: tổ chức thực hiện')).toEqual(['các Sở'])
+    expect(names('Phòng: 02 phòng học')).toEqual([])
+    // Without the colon, the names are read as they always were.
+    expect(names('Sở Nội vụ, Sở Tư pháp')).toEqual(['Sở Nội vụ', 'Sở Tư pháp'])
+  })
+
   it('reads no portfolio where the words go on, or where none is named', () => {
     // "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" when more of the name follows.
     expect(canonicalName('Sở Tài chính, Kế hoạch và Đầu tư')).toBe('Sở Tài chính, Kế hoạch và Đầu tư')

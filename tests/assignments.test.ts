@@ -137,6 +137,22 @@ Phối hợp với UBND các phường, xã tuyên truyền.
     ])
   })
 
+  it('gives each department of a list that shares its head ("Các Sở: ...") the clause, and reads its partners the same way', async () => {
+    const d = await plan(
+      '1. Các Sở: Giáo dục và Đào tạo, Y tế chủ trì, phối hợp với các Sở: Tư pháp, Nội vụ tổ chức phong trào thi đua.',
+    )
+    const [first, ...rest] = extractAssignments(d, province)
+    expect(rest).toEqual([])
+    expect(first && summary(first)).toEqual({
+      path: 'II.1',
+      keys: ['giao-duc-va-dao-tao', 'y-te'],
+      level: 'province',
+      requested: false,
+      roles: ['lead'],
+    })
+    expect(first?.tasks[0]?.partners.map((p) => p.canonical)).toEqual(['Sở Tư pháp', 'Sở Nội vụ'])
+  })
+
   it('takes points as tasks, and leaves the closing formula out', async () => {
     const d = await plan(`1. Công an tỉnh
 

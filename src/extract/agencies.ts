@@ -38,6 +38,10 @@ export interface AgencyMention {
 export interface Span {
   start: number
   end: number
+  /** The head a list shares, left out of the name as written: "Sở" of "Nội vụ" in "các Sở: Nội vụ, Tư pháp". */
+  head?: string
+  /** Where the list that shares the head opens ("các Sở: "), on its first name: a chain may start there. */
+  opener?: number
 }
 
 const NOT_WORD = '(?![\\p{L}\\d])'
@@ -153,6 +157,50 @@ function portfolioAt(text: string, pos: number): { end: number; official: string
   if (!m) return null
   const index = m.findIndex((group, i) => i > 0 && group !== undefined)
   return { end: pos + m[0].length, official: PORTFOLIO_BY_LENGTH[index - 1] as string }
+}
+
+/** Each portfolio by itself, for the names of a list that shares its head ("các Sở: Nội vụ, Tư pháp"). */
+const PORTFOLIO_ITEM_RES = PORTFOLIO_BY_LENGTH.map(
+  (p) => new RegExp(`${portfolioSource(p)}${NOT_WORD}`, 'iuy'),
+)
+const PORTFOLIO_LIST_GAP_RE = /\s*[,;]\s*(?:và\s+)?|\s+và\s+/uy
+/** "các Sở: ", "Các Phòng: ": a head that the names after the colon share. */
+const SHARED_HEAD_RE = new RegExp(
+  `${WORD_START}(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:\\s*`,
+  'gu',
+)
+const SHARED_HEAD_AT_RE = new RegExp(`\\s*${SHARED_HEAD_RE.source}`, 'uy')
+
+/**
+ * The portfolios listed from `pos` on ("Tài chính, Kế hoạch và Đầu tư, Nội vụ"), read so that the list goes
+ * as far as it can: "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" when "và Đầu tư" follows.
+ */
+function portfolioList(text: string, pos: number, memo = new Map<number, Span[]>()): Span[] {
+  const known = memo.get(pos)
+  if (known) return known
+  let best: Span[] = []
+  for (const re of PORTFOLIO_ITEM_RES) {
+    const m = at(re, text, pos)
+    if (!m) continue
+    const end = pos + m[0].length
+    const gap = at(PORTFOLIO_LIST_GAP_RE, text, end)
+    const items = [{ start: pos, end }, ...(gap ? portfolioList(text, end + gap[0].length, memo) : [])]
+    if ((items[items.length - 1]?.end ?? 0) > (best[best.length - 1]?.end ?? 0)) best = items
+  }
+  memo.set(pos, best)
+  return best
+}
+
+/** The names of every list that shares its head ("các Sở: Nội vụ, Tư pháp" → "Nội vụ", "Tư pháp", each of a Sở). */
+function sharedHeadSpans(source: string): Span[] {
+  const out: Span[] = []
+  for (const m of source.matchAll(SHARED_HEAD_RE)) {
+    const head = m.groups?.head as string
+    const items = portfolioList(source, m.index + m[0].length)
+    for (const [i, item] of items.entries())
+      out.push({ ...item, head, ...(i === 0 ? { opener: m.index } : {}) })
+  }
+  return out
 }
 
 /** "Sở Văn hoá Thể thao du lịch tỉnh" → "Sở Văn hóa, Thể thao và Du lịch tỉnh": a loose portfolio in its official spelling. */
@@ -314,8 +362,13 @@ function spans(text: string): Span[] {
     const span = headSpan(source, m)
     if (span) found.push(span)
   }
+  const shared = source.includes(':') ? sharedHeadSpans(source) : []
+  // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
+  const openers = new Set(shared.flatMap((s) => (s.opener === undefined ? [] : [s.opener])))
+  found.push(...shared)
   for (const m of source.matchAll(GROUP_RE))
-    if (isGroup(m, source)) found.push({ start: m.index, end: m.index + m[0].length })
+    if (!openers.has(m.index) && isGroup(m, source))
+      found.push({ start: m.index, end: m.index + m[0].length })
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Span[] = []
   for (const span of found) {
@@ -385,20 +438,28 @@ function keyOf(canonical: string, ctx: Context): string {
   return slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
 }
 
-/** Canonical name, key and level of one agency name as written (a copy of one worked out once per document). */
-export function toAgency(name: string, ctx: Context): Agency {
+/**
+ * Canonical name, key and level of one agency name as written (a copy of one worked out once per document);
+ * `head` is the head a list shares and the name leaves out ("Sở" of "các Sở: Nội vụ, Tư pháp").
+ */
+export function toAgency(name: string, ctx: Context, head?: string): Agency {
   const memo = memoOf(ctx).agencies
-  let agency = memo.get(name)
+  const key = head === undefined ? name : `${head}\u0000${name}`
+  let agency = memo.get(key)
   if (!agency) {
-    agency = agencyOf(name, ctx)
-    memo.set(name, agency)
+    agency = agencyOf(name, ctx, head)
+    memo.set(key, agency)
   }
   return { ...agency }
 }
 
-function agencyOf(name: string, ctx: Context): Agency {
+/** The agency a span of `text` names. */
+const spanAgency = (text: string, span: Span, ctx: Context): Agency =>
+  toAgency(text.slice(span.start, span.end), ctx, span.head)
+
+function agencyOf(name: string, ctx: Context, head?: string): Agency {
   const written = collapse(name.normalize('NFC')).replace(/[\s,;:.]+$/u, '')
-  const canonical = canonicalName(written)
+  const canonical = canonicalName(head === undefined ? written : `${head} ${written}`)
   if (GROUP_WHOLE_RE.test(canonical)) {
     const nouns = canonical.match(NOUN_RE) ?? []
     return { name: written, canonical, key: slug(nouns.join(' ')), level: null }
@@ -408,10 +469,10 @@ function agencyOf(name: string, ctx: Context): Agency {
 
 /** Every agency named in free text, in order. */
 export function findAgencies(text: string, ctx: Context): AgencyMention[] {
-  return spansIn(text, ctx).map(({ start, end }) => ({
-    agency: toAgency(text.slice(start, end), ctx),
-    start,
-    end,
+  return spansIn(text, ctx).map((span) => ({
+    agency: spanAgency(text, span, ctx),
+    start: span.start,
+    end: span.end,
   }))
 }
 
@@ -436,7 +497,8 @@ export function chainFrom<T extends Span>(text: string, found: readonly T[], fro
   let pos = from
   for (const span of found) {
     if (span.start < pos) continue
-    const gap = text.slice(pos, span.start)
+    // The first name of a list that shares its head starts the chain where the list opens ("các Sở: ").
+    const gap = text.slice(pos, out.length === 0 ? (span.opener ?? span.start) : span.start)
     if (out.length === 0 ? !/^\s*$/u.test(gap) : !LIST_GAP_RE.test(gap)) break
     out.push(span)
     pos = span.end
@@ -465,18 +527,24 @@ function chain(
 /** Whether a name or group may start at `from` (after white space), as the first of a chain must. */
 function opensWithName(text: string, from: number): boolean {
   const source = nameSource(text)
-  return at(HEAD_AT_RE, source, from) !== null || at(GROUP_AT_RE, source, from) !== null
+  return (
+    at(HEAD_AT_RE, source, from) !== null ||
+    at(GROUP_AT_RE, source, from) !== null ||
+    at(SHARED_HEAD_AT_RE, source, from) !== null
+  )
 }
 
 function leadingChain(text: string, ctx: Context, from: number): { agencies: Agency[]; end: number } {
-  const colon = text.indexOf(':', from)
+  // The colon of "các Sở: Nội vụ, Tư pháp" opens the chain's names; the next one ends them.
+  const opener = at(SHARED_HEAD_AT_RE, nameSource(text), from)
+  const colon = text.indexOf(':', opener ? from + opener[0].length : from)
   const limit = colon === -1 ? text.length : colon
   // A chain stops at the colon and no name reaches over one, so the names before it are all it needs;
   // unless a quote does (quotes are blanked as a whole).
   const head = text.slice(0, limit)
   const found = /["“”]/u.test(head) ? spansIn(text, ctx) : spansIn(head, ctx)
   const result = chain(text, found, from, limit)
-  return { agencies: result.spans.map((s) => toAgency(text.slice(s.start, s.end), ctx)), end: result.end }
+  return { agencies: result.spans.map((s) => spanAgency(text, s, ctx)), end: result.end }
 }
 
 /** The agencies a text opens with from `from` on ("Sở Nội vụ, Sở Tài chính và ... chủ trì"), and where they end. */
@@ -500,7 +568,7 @@ export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agenc
   for (const m of openers) {
     const { spans: listed } = chain(text, found, m.index + m[0].length, text.length)
     for (const s of listed) {
-      const agency = toAgency(text.slice(s.start, s.end), ctx)
+      const agency = spanAgency(text, s, ctx)
       out.set(agency.canonical, agency)
     }
   }
@@ -515,9 +583,9 @@ export function splitAgencyList(text: string, ctx: Context): Agency[] {
   for (const [i, span] of found.entries()) {
     const limit = found[i + 1]?.start ?? text.length
     // A piece that does not start with a head word continues the previous name, unless that one is complete.
-    const complete = ENDS_WITH_LOCALITY_RE.test(source.slice(span.start, span.end))
+    const complete = span.head !== undefined || ENDS_WITH_LOCALITY_RE.test(source.slice(span.start, span.end))
     const end = (complete ? null : continuation(source, span.end, limit)) ?? span.end
-    out.push({ start: span.start, end })
+    out.push({ ...span, end })
   }
-  return out.map((s) => toAgency(text.slice(s.start, s.end), ctx))
+  return out.map((s) => spanAgency(text, s, ctx))
 }
