@@ -202,6 +202,28 @@ describe('findAgencies', () => {
     expect(text.slice(leading.end)).toBe(' chủ trì thực hiện')
   })
 
+  it('reads a head followed by a list of fields as one agency per field ("Sở Nội vụ, Tư pháp")', () => {
+    const canonicals = (text: string) => findAgencies(text, province).map((m) => m.agency.canonical)
+    expect(names('Sở Nội vụ, Tư pháp chủ trì')).toEqual(['Sở Nội vụ', 'Tư pháp'])
+    expect(canonicals('Sở Nội vụ, Tư pháp chủ trì')).toEqual(['Sở Nội vụ', 'Sở Tư pháp'])
+    expect(canonicals('Sở Tài chính, Kế hoạch và Đầu tư')).toEqual(['Sở Tài chính', 'Sở Kế hoạch và Đầu tư'])
+    expect(canonicals('Sở Giáo dục và Đào tạo, Y tế và Công an tỉnh')).toEqual([
+      'Sở Giáo dục và Đào tạo',
+      'Sở Y tế',
+      'Công an tỉnh',
+    ])
+  })
+
+  it('reads one name where the fields after a head are one portfolio, or are not fields', () => {
+    expect(names('Sở Văn hóa, Thể thao và Du lịch chủ trì')).toEqual(['Sở Văn hóa, Thể thao và Du lịch'])
+    expect(names('Phòng Kinh tế, Hạ tầng và Đô thị phối hợp', district)).toEqual([
+      'Phòng Kinh tế, Hạ tầng và Đô thị',
+    ])
+    // Lower-case words after the comma are the sentence, not a field: "xây dựng" is not "Sở Xây dựng".
+    expect(names('Sở Nội vụ, xây dựng kế hoạch')).toEqual(['Sở Nội vụ'])
+    expect(names('các Sở: xây dựng kế hoạch')).toEqual(['các Sở'])
+  })
+
   it('reads no shared head where no portfolio follows the colon', () => {
     expect(names('các Sở: tổ chức thực hiện')).toEqual(['các Sở'])
     expect(names('Phòng: 02 phòng học')).toEqual([])

@@ -179,7 +179,9 @@ function portfolioList(text: string, pos: number, memo = new Map<number, Span[]>
   const known = memo.get(pos)
   if (known) return known
   let best: Span[] = []
-  for (const re of PORTFOLIO_ITEM_RES) {
+  // A field in a list is written with its capital: "các Sở: xây dựng kế hoạch" lists none.
+  const capital = /\p{Lu}/u.test(text.charAt(pos))
+  for (const re of capital ? PORTFOLIO_ITEM_RES : []) {
     const m = at(re, text, pos)
     if (!m) continue
     const end = pos + m[0].length
@@ -189,6 +191,20 @@ function portfolioList(text: string, pos: number, memo = new Map<number, Span[]>
   }
   memo.set(pos, best)
   return best
+}
+
+/**
+ * A head with a list of its fields after it ("Sở Nội vụ, Tư pháp", "Sở Tài chính, Kế hoạch và Đầu tư"): the
+ * first name with the head as written, the others each of the head. Null when one field follows, or when the
+ * name read from the head goes further than the list (it is one name, not a list).
+ */
+function headList(text: string, head: RegExpExecArray, span: Span | null): Span[] | null {
+  const afterHead = head.index + head[0].length
+  const space = at(/\s+/uy, text, afterHead)
+  const items = space ? portfolioList(text, afterHead + space[0].length) : []
+  const [first, ...rest] = items
+  if (!first || rest.length === 0 || (span && span.end > (rest[rest.length - 1] as Span).end)) return null
+  return [{ start: head.index, end: first.end }, ...rest.map((item) => ({ ...item, head: head[0] }))]
 }
 
 /** The names of every list that shares its head ("các Sở: Nội vụ, Tư pháp" → "Nội vụ", "Tư pháp", each of a Sở). */
@@ -360,7 +376,9 @@ function spans(text: string): Span[] {
   const found: Span[] = []
   for (const m of source.matchAll(HEAD_RE)) {
     const span = headSpan(source, m)
-    if (span) found.push(span)
+    const listed = PORTFOLIO_HEAD_SET.has(m[0]) ? headList(source, m, span) : null
+    if (listed) found.push(...listed)
+    else if (span) found.push(span)
   }
   const shared = source.includes(':') ? sharedHeadSpans(source) : []
   // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
