@@ -57,7 +57,9 @@ function khIn(dir: string, ...args: string[]): Promise<Run> {
       { cwd: dir, maxBuffer: 64 * 2 ** 20 },
       (error, stdout, stderr) => {
         running.delete(child)
-        resolve({ dir, code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+        // A command killed by a signal has no exit code: say which signal, so a failure says what happened.
+        const signal = error?.signal ? `\n(killed by ${error.signal})` : ''
+        resolve({ dir, code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr + signal })
       },
     )
     running.add(child)
