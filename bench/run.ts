@@ -145,13 +145,15 @@ function gains(rounds: readonly ScalingPoint[][]): number[] {
   return rounds.map(speedUp).filter((g): g is number => g !== null)
 }
 
+/** The one of median time (the faster of the middle two of an even number), or none of none. */
+function medianByTime<T extends { wallMs: number }>(items: readonly T[]): T | undefined {
+  return [...items].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((items.length - 1) / 2)]
+}
+
 /** Each number of threads' median throughput over the rounds, for the table. */
 function medianPoints(rounds: readonly ScalingPoint[][]): ScalingPoint[] {
   const first = rounds[0] ?? []
-  return first.map((_, i) => {
-    const points = rounds.map((r) => r[i] as ScalingPoint).sort((a, b) => a.wallMs - b.wallMs)
-    return points[Math.floor((points.length - 1) / 2)] as ScalingPoint
-  })
+  return first.map((_, i) => medianByTime(rounds.map((r) => r[i] as ScalingPoint)) as ScalingPoint)
 }
 
 /**
@@ -165,11 +167,6 @@ async function bestOf(rounds: number, run: (round: number) => Promise<CliRun>): 
     if (!best || one.wallMs < best.wallMs) best = one
   }
   return best as CliRun
-}
-
-/** The run of median time (the faster of the middle two of an even number), or none of none. */
-function medianRun(runs: readonly CliRun[]): CliRun | undefined {
-  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)]
 }
 
 /** Each round's -j speed-up of the command, kh's or the yardstick's: -j 1's time over -j cores'. */
@@ -235,7 +232,7 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
     // The median run of each, for the table (and the -j 1 run's memory, for the memory target).
     for (const [i, jobs] of jobsList.entries()) {
       const median = (runs: (CliRun | undefined)[]) =>
-        medianRun(runs.filter((r): r is CliRun => r !== undefined))
+        medianByTime(runs.filter((r): r is CliRun => r !== undefined))
       const kh = median(result.scalingRounds.map((r) => r.kh[i]))
       const bare = median(result.scalingRounds.map((r) => r.bare[i]))
       if (kh) result.runs[`many-j${jobs}`] = kh

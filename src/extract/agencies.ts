@@ -24,7 +24,7 @@ import {
 } from '../lexicon/agencies.js'
 import { CENTRAL_CITIES } from '../lexicon/documents.js'
 import { LIST_JOINERS, NAME_STOPS } from '../lexicon/verbs.js'
-import { alternation, canonicalTones, collapse, fold, slug } from '../normalize/text.js'
+import { alternation, canonicalTones, collapse, escapeRe, fold, slug } from '../normalize/text.js'
 import type { Context } from './context.js'
 
 /** An agency named in a text, with where the name starts and ends. */
@@ -142,7 +142,7 @@ const PORTFOLIO_GAP = String.raw`(?:\s*[,\-–&]\s*|\s+)(?:và\s+)?`
  */
 const eitherCase = (word: string): string => {
   const first = word.charAt(0)
-  return `[${first.toLocaleUpperCase('vi')}${first.toLocaleLowerCase('vi')}]${alternation([word.slice(1)])}`
+  return `[${first.toLocaleUpperCase('vi')}${first.toLocaleLowerCase('vi')}]${escapeRe(word.slice(1))}`
 }
 const portfolioSource = (portfolio: string): string =>
   portfolio
