@@ -224,6 +224,48 @@ describe('findAgencies', () => {
     expect(names('các Sở: xây dựng kế hoạch')).toEqual(['các Sở'])
   })
 
+  it('reads a lower-case shared head after "các", with or without its colon ("các sở Nội vụ, Tư pháp")', () => {
+    const canonicals = (text: string, ctx = province) =>
+      findAgencies(text, ctx).map((m) => m.agency.canonical)
+    expect(names('Giao các sở Nội vụ, Tư pháp phối hợp')).toEqual(['Nội vụ', 'Tư pháp'])
+    expect(canonicals('Giao các sở Nội vụ, Tư pháp phối hợp')).toEqual(['Sở Nội vụ', 'Sở Tư pháp'])
+    expect(canonicals('các sở: Tài chính, Kế hoạch và Đầu tư hướng dẫn')).toEqual([
+      'Sở Tài chính',
+      'Sở Kế hoạch và Đầu tư',
+    ])
+    expect(canonicals('các phòng Văn hóa và Thông tin, Giáo dục và Đào tạo', district)).toEqual([
+      'Phòng Văn hóa và Thông tin',
+      'Phòng Giáo dục và Đào tạo',
+    ])
+    expect(leadingAgencies('Các sở Y tế, Tài chính chủ trì', province).agencies.map((a) => a.key)).toEqual([
+      toAgency('Sở Y tế', province).key,
+      toAgency('Sở Tài chính', province).key,
+    ])
+  })
+
+  it('reads a lower-case head as a group when no portfolio follows it', () => {
+    expect(names('các sở, ban, ngành tỉnh')).toEqual(['các sở, ban, ngành tỉnh'])
+    expect(names('các sở xây dựng kế hoạch')).toEqual(['các sở'])
+    expect(names('các phòng chuyên môn', district)).toEqual([])
+    // "bộ" is also a set: no ministry without a portfolio's name.
+    expect(names('các bộ Tiêu chí')).toEqual([])
+  })
+
+  it('reads group nouns joined by a space alone as one group ("các sở ngành", "các sở, ban ngành")', () => {
+    expect(names('các sở ngành liên quan')).toEqual(['các sở ngành liên quan'])
+    expect(names('các sở, ban ngành liên quan')).toEqual(['các sở, ban ngành liên quan'])
+    expect(names('các cơ quan đơn vị liên quan')).toEqual(['các cơ quan đơn vị liên quan'])
+    expect(names('các ban ngành đoàn thể tỉnh')).toEqual(['các ban ngành đoàn thể tỉnh'])
+    // The group's key is its nouns, however they are joined.
+    expect(keys('các sở ngành liên quan')).toEqual(keys('các sở, ngành liên quan'))
+  })
+
+  it('joins no noun by a space where it is an ordinary word or a named sector follows', () => {
+    expect(names('các sở ban hành văn bản')).toEqual(['các sở'])
+    expect(names('các đơn vị tổ chức thực hiện')).toEqual(['các đơn vị'])
+    expect(names('các cơ quan ngành Giáo dục')).toEqual(['các cơ quan', 'ngành Giáo dục'])
+  })
+
   it('reads no shared head where no portfolio follows the colon', () => {
     expect(names('các Sở: tổ chức thực hiện')).toEqual(['các Sở'])
     expect(names('Phòng: 02 phòng học')).toEqual([])

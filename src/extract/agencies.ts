@@ -24,7 +24,15 @@ import {
 } from '../lexicon/agencies.js'
 import { CENTRAL_CITIES } from '../lexicon/documents.js'
 import { LIST_JOINERS, NAME_STOPS } from '../lexicon/verbs.js'
-import { alternation, canonicalTones, collapse, escapeRe, fold, slug } from '../normalize/text.js'
+import {
+  alternation,
+  canonicalTones,
+  collapse,
+  escapeRe,
+  fold,
+  sentenceCase,
+  slug,
+} from '../normalize/text.js'
 import type { Context } from './context.js'
 
 /** An agency named in a text, with where the name starts and ends. */
@@ -69,10 +77,14 @@ const NAMED = new Set(NAMED_HEADS)
 const NAMED_START_RE = new RegExp(`^(?:${alternation(NAMED_HEADS)})${NOT_WORD}`, 'u')
 
 const NOUN = `(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}`
+// A noun joined on by a space alone ("các sở ngành", "các sở, ban ngành", "các cơ quan đơn vị liên quan"):
+// written in lower case, never one that is also an ordinary word ("các sở ban hành", "các đơn vị tổ chức
+// thực hiện"), and not before a capital ("các cơ quan ngành Giáo dục": the sector is named).
+const SPACED_NOUN = `(?:${alternation(GROUP_NOUNS.filter((n) => !WEAK_GROUP_NOUNS.includes(n)))})${NOT_WORD}(?!\\s+\\p{Lu})`
 const GROUP_SOURCE =
   `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?${NOUN}` +
   // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
-  `(?:\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN})*` +
+  `(?:\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN}|\\s+${SPACED_NOUN})*` +
   `(?<tail>\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
@@ -173,11 +185,18 @@ const PORTFOLIO_ITEM_RES = PORTFOLIO_BY_LENGTH.map(
   (p) => new RegExp(`${portfolioSource(p)}${NOT_WORD}`, 'uy'),
 )
 const PORTFOLIO_LIST_GAP_RE = /\s*[,;]\s*(?:và\s+)?|\s+và\s+/uy
-/** "các Sở: ", "Các Phòng: ": a head that the names after the colon share. */
+// "các sở", "các phòng": a head in lower case, which only "các" makes one.
+const LOWER_HEAD_AFTER_CAC = `[Cc]ác\\s+(?<lower>${alternation(PORTFOLIO_HEADS.map((h) => h.toLocaleLowerCase('vi')))})${NOT_WORD}`
+/**
+ * "các Sở: ", "Các Phòng: ", and in lower case after "các", with or without the colon ("các sở: ", "các sở
+ * Nội vụ, Tư pháp"): a head that the names after it share (a capital head without a colon is `headList`'s).
+ */
 const SHARED_HEAD_RE = new RegExp(
-  `${WORD_START}(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:\\s*`,
+  `${WORD_START}(?:(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:|${LOWER_HEAD_AFTER_CAC}\\s*:?)\\s*`,
   'gu',
 )
+/** Whether a text may hold a list that shares its head, before `SHARED_HEAD_RE` is run over it. */
+const SHARED_HEAD_HINT_RE = new RegExp(`:|${LOWER_HEAD_AFTER_CAC}`, 'u')
 const SHARED_HEAD_AT_RE = new RegExp(`\\s*${SHARED_HEAD_RE.source}`, 'uy')
 
 /**
@@ -220,7 +239,8 @@ function headList(text: string, head: RegExpExecArray, span: Span | null): Span[
 function sharedHeadSpans(source: string): Span[] {
   const out: Span[] = []
   for (const m of source.matchAll(SHARED_HEAD_RE)) {
-    const head = m.groups?.head as string
+    const lower = m.groups?.lower
+    const head = lower === undefined ? (m.groups?.head as string) : sentenceCase(lower)
     const items = portfolioList(source, m.index + m[0].length)
     for (const [i, item] of items.entries())
       out.push({ ...item, head, ...(i === 0 ? { opener: m.index } : {}) })
@@ -389,7 +409,7 @@ function spans(text: string): Span[] {
     if (listed) found.push(...listed)
     else if (span) found.push(span)
   }
-  const shared = source.includes(':') ? sharedHeadSpans(source) : []
+  const shared = SHARED_HEAD_HINT_RE.test(source) ? sharedHeadSpans(source) : []
   // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
   const openers = new Set(shared.flatMap((s) => (s.opener === undefined ? [] : [s.opener])))
   found.push(...shared)
