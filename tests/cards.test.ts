@@ -55,6 +55,42 @@ describe('task cards in the body', () => {
     ])
   })
 
+  it('carries a shared head over the semicolons of its list ("các Sở: Kế hoạch và Đầu tư; Tài chính")', async () => {
+    const listed = [
+      '1. Rà soát kinh phí',
+      '- Rà soát nguồn kinh phí thực hiện.',
+      '- Đơn vị chủ trì: Sở Nội vụ.',
+      '- Đơn vị phối hợp: các Sở: Kế hoạch và Đầu tư; Tài chính; Ủy ban nhân dân các huyện.',
+    ].join('\n\n')
+    const [task] = extractAssignments(await plan(listed), province)
+      .filter((a) => a.path === 'I.1')
+      .flatMap((a) => a.tasks)
+    expect(task?.partners.map((a) => [a.name, a.canonical])).toEqual([
+      ['Kế hoạch và Đầu tư', 'Sở Kế hoạch và Đầu tư'],
+      ['Tài chính', 'Sở Tài chính'],
+      ['Ủy ban nhân dân các huyện', 'Ủy ban nhân dân các huyện'],
+    ])
+  })
+
+  it('gives no head to a piece after a list that shares none, or after one that is not a portfolio', async () => {
+    const listed = [
+      '1. Rà soát kinh phí',
+      '- Rà soát nguồn kinh phí thực hiện.',
+      '- Đơn vị chủ trì: Sở Nội vụ.',
+      '- Đơn vị phối hợp: các cơ quan, đơn vị liên quan; Tài chính; các Sở: Y tế; Công an tỉnh; Tư pháp.',
+    ].join('\n\n')
+    const [task] = extractAssignments(await plan(listed), province)
+      .filter((a) => a.path === 'I.1')
+      .flatMap((a) => a.tasks)
+    expect(task?.partners.map((a) => a.canonical)).toEqual([
+      'các cơ quan, đơn vị liên quan',
+      'Tài chính',
+      'Sở Y tế',
+      'Công an tỉnh',
+      'Tư pháp',
+    ])
+  })
+
   it('dates the task with its own time, actors from its lead; "Thường xuyên" is none', async () => {
     const got = extractDeadlines(await plan(body), province).filter((d) => d.path === 'I.1')
     expect(got).toHaveLength(1)

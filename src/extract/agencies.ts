@@ -235,12 +235,17 @@ function headList(text: string, head: RegExpExecArray, span: Span | null): Span[
   return [{ start: head.index, end: first.end }, ...rest.map((item) => ({ ...item, head: head[0] }))]
 }
 
+/** The head a shared-head match names, in its capital: "Sở" of "các sở Nội vụ". */
+function headOf(m: RegExpExecArray): string {
+  const lower = m.groups?.lower
+  return lower === undefined ? (m.groups?.head as string) : sentenceCase(lower)
+}
+
 /** The names of every list that shares its head ("các Sở: Nội vụ, Tư pháp" → "Nội vụ", "Tư pháp", each of a Sở). */
 function sharedHeadSpans(source: string): Span[] {
   const out: Span[] = []
   for (const m of source.matchAll(SHARED_HEAD_RE)) {
-    const lower = m.groups?.lower
-    const head = lower === undefined ? (m.groups?.head as string) : sentenceCase(lower)
+    const head = headOf(m)
     const items = portfolioList(source, m.index + m[0].length)
     for (const [i, item] of items.entries())
       out.push({ ...item, head, ...(i === 0 ? { opener: m.index } : {}) })
@@ -620,6 +625,27 @@ export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agenc
     }
   }
   return [...out.values()]
+}
+
+/**
+ * The head a text opens a shared list with ("các Sở: Kế hoạch và Đầu tư" → "Sở"), when portfolios follow it;
+ * a list's next piece after a semicolon ("Tài chính") is of the same head.
+ */
+export function sharedHeadOf(text: string): string | null {
+  const source = nameSource(text)
+  const m = at(SHARED_HEAD_AT_RE, source, 0)
+  if (!m || portfolioList(source, m[0].length).length === 0) return null
+  return headOf(m)
+}
+
+/** The portfolios a piece lists of `head` ("Tài chính, Nội vụ" of "Sở"), when it is all such names; else none. */
+export function headPortfolios(piece: string, head: string, ctx: Context): Agency[] {
+  const source = nameSource(piece)
+  const start = at(/\s*/uy, source, 0)?.[0].length ?? 0
+  const items = portfolioList(source, start)
+  const end = items[items.length - 1]?.end ?? 0
+  if (items.length === 0 || source.slice(end).trim() !== '') return []
+  return items.map((item) => toAgency(piece.slice(item.start, item.end), ctx, head))
 }
 
 /** Split an explicit list of agencies ("Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao"). */
