@@ -13,6 +13,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
@@ -292,6 +293,24 @@ describe('kh extract with its cache', { timeout: 120_000 }, () => {
       .split('\n')
       .map((line) => validatePlan(JSON.parse(line)).source.path)
     expect(paths).toEqual(['a.txt', 'b.txt', 'copy.txt'].map((name) => join('in', name)))
+  })
+
+  it('leaves an output that holds the plan as it is on --force, and rewrites one that does not', async () => {
+    const file = join(dir, 'out', 'a.json')
+    const plan = readFileSync(file)
+    const { ino } = statSync(file)
+    expect((await extract('--force')).code).toBe(0)
+    // Not replaced: the same file, not a new one renamed over it.
+    expect(statSync(file).ino).toBe(ino)
+    // An output of the same size that differs, and a shorter one, are both written again.
+    const changed = Buffer.from(plan)
+    changed[10] = changed[10] === 0x20 ? 0x21 : 0x20
+    writeFileSync(file, changed)
+    expect((await extract('--force')).code).toBe(0)
+    expect(readFileSync(file)).toEqual(plan)
+    writeFileSync(file, plan.subarray(0, plan.length - 1))
+    expect((await extract('--force')).code).toBe(0)
+    expect(readFileSync(file)).toEqual(plan)
   })
 
   it('extracts everything again with --force, and reads no cache with --no-cache', async () => {
