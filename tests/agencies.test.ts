@@ -260,6 +260,25 @@ describe('findAgencies', () => {
     expect(keys('các sở ngành liên quan')).toEqual(keys('các sở, ngành liên quan'))
   })
 
+  it('reads "Bộ" heading a list of group nouns as a group ("các Bộ, ngành Trung ương")', () => {
+    expect(names('phối hợp với các Bộ, ngành Trung ương')).toEqual(['các Bộ, ngành Trung ương'])
+    expect(names('các bộ, ngành liên quan')).toEqual(['các bộ, ngành liên quan'])
+    expect(names('Bộ, ngành, địa phương')).toEqual(['Bộ, ngành, địa phương'])
+    expect(names('các Bộ, cơ quan ngang Bộ')).toEqual(['các Bộ, cơ quan ngang Bộ'])
+    expect(names('các cơ quan trung ương')).toEqual(['các cơ quan trung ương'])
+    // Its key is its nouns, so the lower-case spelling and the capital one meet in a diff.
+    expect(keys('các Bộ, ngành Trung ương')).toEqual(['bo-nganh'])
+    expect(keys('các bộ, ngành liên quan')).toEqual(['bo-nganh'])
+    expect(toAgency('các Bộ, ngành Trung ương', province).level).toBeNull()
+  })
+
+  it('reads no group from "bộ" that heads no list of nouns ("các bộ phận", "bộ tiêu chí")', () => {
+    expect(names('các bộ phận chuyên môn')).toEqual([])
+    expect(names('các bộ tiêu chí, hướng dẫn')).toEqual([])
+    expect(names('Bộ tiêu chí xây dựng trường học')).toEqual([])
+    expect(names('Bộ Nội vụ, Bộ Tài chính')).toEqual(['Bộ Nội vụ', 'Bộ Tài chính'])
+  })
+
   it('joins no noun by a space where it is an ordinary word or a named sector follows', () => {
     expect(names('các sở ban hành văn bản')).toEqual(['các sở'])
     expect(names('các đơn vị tổ chức thực hiện')).toEqual(['các đơn vị'])

@@ -5,6 +5,7 @@ import {
   BREAKING_HEADS,
   DESCRIPTIVE_HEADS,
   GENERIC_HEADS,
+  GROUP_LIST_NOUNS,
   GROUP_NOUNS,
   GROUP_PLACE_LEADS,
   GROUP_TAILS,
@@ -81,18 +82,21 @@ const NOUN = `(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}`
 // written in lower case, never one that is also an ordinary word ("các sở ban hành", "các đơn vị tổ chức
 // thực hiện"), and not before a capital ("các cơ quan ngành Giáo dục": the sector is named).
 const SPACED_NOUN = `(?:${alternation(GROUP_NOUNS.filter((n) => !WEAK_GROUP_NOUNS.includes(n)))})${NOT_WORD}(?!\\s+\\p{Lu})`
+const LIST_NOUN_WORD = `(?:${alternation(capVariants(GROUP_LIST_NOUNS))})${NOT_WORD}`
+// "các Bộ, ngành": a list-only noun, with the list it heads.
+const LIST_NOUN = `${LIST_NOUN_WORD}(?=\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN})`
 const GROUP_SOURCE =
-  `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?${NOUN}` +
+  `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?(?:${NOUN}|${LIST_NOUN})` +
   // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
   `(?:\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN}|\\s+${SPACED_NOUN})*` +
-  `(?<tail>\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})?` +
+  `(?<tail>(?:\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})+)?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
 // Whether a name or group can start right here: most texts do not open with one, and then need no spans.
 const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
 const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
 const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
-const NOUN_RE = new RegExp(`${WORD_START}${NOUN}`, 'gu')
+const NOUN_RE = new RegExp(`${WORD_START}(?:${NOUN}|${LIST_NOUN_WORD})`, 'gu')
 // Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
 const WEAK_START_RE = new RegExp(`^(?:${alternation(WEAK_GROUP_NOUNS)})${NOT_WORD}`, 'u')
 // A noun that starts a group: where a descriptive name stops ("Ban Quản lý các khu ... và các đơn vị").

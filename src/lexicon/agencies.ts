@@ -264,6 +264,8 @@ export const GROUP_NOUNS = [
   'ban',
   'ngành',
   'cơ quan báo chí',
+  'cơ quan ngang bộ',
+  'cơ quan ngang Bộ',
   'cơ quan',
   'đơn vị',
   'đoàn thể',
@@ -279,11 +281,17 @@ export const GROUP_NOUNS = [
   'doanh nghiệp',
 ]
 
+/**
+ * Nouns of a group only at the head of a list of nouns ("các Bộ, ngành Trung ương", "Bộ, ngành, địa phương"):
+ * alone they are ordinary words ("các bộ phận", "bộ tiêu chí").
+ */
+export const GROUP_LIST_NOUNS = ['bộ']
+
 /** Nouns that open a group only after "các" ("các hội"): alone they are ordinary words ("xã hội", "ban hành"). */
 export const WEAK_GROUP_NOUNS = ['hội', 'ban', 'tổ chức']
 
-/** Words that end a group: "các sở, ban, ngành có liên quan", "các đơn vị liên quan". */
-export const GROUP_TAILS = ['có liên quan', 'liên quan']
+/** Words that end a group: "các sở, ban, ngành có liên quan", "các đơn vị liên quan", "các Bộ, ngành Trung ương". */
+export const GROUP_TAILS = ['có liên quan', 'liên quan', 'Trung ương', 'trung ương']
 
 /** Words between a group and its locality: "các tổ chức xã hội trên địa bàn tỉnh", "các sở, ngành của thành phố". */
 export const GROUP_PLACE_LEADS = ['trên địa bàn', 'của', 'thuộc']
