@@ -173,6 +173,42 @@ describe('findAgencies', () => {
     ])
     expect(names('Sở Nội vụ hướng dẫn giải quyết việc làm')).toEqual(['Sở Nội vụ'])
     expect(names('Ban Đại diện đề nghị')).toEqual(['Ban Đại diện'])
+    expect(
+      names(
+        'Hội Cựu chiến binh tỉnh, Hội Người cao tuổi tỉnh, Hội Chữ thập đỏ tỉnh và Hội Cựu giáo chức tỉnh',
+      ),
+    ).toEqual([
+      'Hội Cựu chiến binh tỉnh',
+      'Hội Người cao tuổi tỉnh',
+      'Hội Chữ thập đỏ tỉnh',
+      'Hội Cựu giáo chức tỉnh',
+    ])
+    // The same words outside a name are not one.
+    expect(names('Sở Nội vụ chủ trì, thăm hỏi cựu chiến binh')).toEqual(['Sở Nội vụ'])
+  })
+
+  it('reads the youth union of a place as a body of that level, keyed like its full name', () => {
+    expect(names('Tỉnh đoàn phối hợp')).toEqual(['Tỉnh đoàn'])
+    expect(names('Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh')).toEqual([
+      'Liên đoàn Lao động tỉnh',
+      'Tỉnh Đoàn',
+      'Hội Liên hiệp Phụ nữ tỉnh',
+    ])
+    expect(names('Công an tỉnh, Tỉnh ủy')).toEqual(['Công an tỉnh', 'Tỉnh ủy'])
+    expect(names('Ban Tuyên giáo Tỉnh Ủy')).toEqual(['Ban Tuyên giáo Tỉnh Ủy'])
+    const full = toAgency('Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh', province)
+    expect(toAgency('Tỉnh đoàn', province)).toMatchObject({ key: full.key, level: 'province' })
+    expect(toAgency('Huyện đoàn', district)).toMatchObject({ key: full.key, level: 'district' })
+    expect(toAgency('Tỉnh Ủy', province)).toMatchObject({
+      key: toAgency('Tỉnh ủy', province).key,
+      level: 'province',
+    })
+  })
+
+  it('reads no youth union or party committee from a unit word before other words', () => {
+    expect(names('Công an tỉnh đoàn kết')).toEqual(['Công an tỉnh'])
+    expect(names('các tổ chức xã hội tỉnh')).toEqual(['các tổ chức xã hội tỉnh'])
+    expect(names('UBND các huyện, thị xã, thành phố')).toEqual(['UBND các huyện, thị xã, thành phố'])
   })
 
   it('reads each portfolio of a list that shares its head ("các Sở: Nội vụ, Tư pháp") as an agency of that head', () => {

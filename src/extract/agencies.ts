@@ -22,6 +22,8 @@ import {
   TIER_WORDS,
   UNIT_WORDS,
   WEAK_GROUP_NOUNS,
+  YOUTH_UNION_KEY,
+  YOUTH_UNIONS,
 } from '../lexicon/agencies.js'
 import { CENTRAL_CITIES } from '../lexicon/documents.js'
 import { LIST_JOINERS, NAME_STOPS } from '../lexicon/verbs.js'
@@ -65,10 +67,13 @@ const capVariants = (words: readonly string[]): string[] =>
   words.flatMap((w) => [w, w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)])
 
 // "xã" is a unit, "xã hội" is not.
-const UNIT = `(?:${alternation(UNIT_WORDS.map(([w]) => w))})${NOT_WORD}(?!\\s+hội)`
+// Not "xã hội", nor the party committee or youth union of a place ("Tỉnh ủy", "Tỉnh Đoàn"), which are bodies
+// ("Công an tỉnh đoàn kết" still ends at "tỉnh").
+const UNIT = `(?:${alternation(UNIT_WORDS.map(([w]) => w))})${NOT_WORD}(?!\\s+(?:hội|[ủỦ]y|[uU]ỷ|[đĐ]oàn(?!\\s+(?:kết|viên)${NOT_WORD}))${NOT_WORD})`
 const UNIT_LIST = `(?:các\\s+)?${UNIT}(?:\\s*,\\s*${UNIT})*(?:\\s+và\\s+${UNIT})?`
 const TIER = `(?:${alternation(TIER_WORDS.map(([w]) => w))})${NOT_WORD}`
 const PARTY = `(?:${alternation(PARTY_COMMITTEES.map(([w]) => w))})${NOT_WORD}`
+const YOUTH = `(?:${alternation(YOUTH_UNIONS.map(([w]) => w))})${NOT_WORD}`
 const LOCALITY = `\\s+(?:${TIER}|${PARTY}|${UNIT_LIST}(?:\\s+${PROPER})?)`
 
 const HEADS = alternation([...NAMED_HEADS, ...GENERIC_HEADS])
@@ -138,12 +143,18 @@ const ABBREVIATION_RE = new RegExp(
 )
 const LEVEL_WORD_RE = new RegExp(`^(?:${alternation(Object.keys(LEVEL_WORDS))})\\s+`, 'u')
 const PARTY_ONLY_RE = new RegExp(`^${PARTY}(?:\\s+${PROPER})?(?:${LOCALITY})?$`, 'u')
+const YOUTH_ONLY_RE = new RegExp(`^${YOUTH}(?:\\s+${PROPER})?$`, 'u')
 const LEVEL_MARK_RE = new RegExp(
-  `${WORD_START}(?<mark>${TIER}|${PARTY}|${UNIT})(?:\\s+(?<proper>${PROPER}))?`,
+  `${WORD_START}(?<mark>${TIER}|${PARTY}|${YOUTH}|${UNIT})(?:\\s+(?<proper>${PROPER}))?`,
   'u',
 )
 const NATIONAL_RE = new RegExp(`${WORD_START}(?:${alternation(NATIONAL_WORDS)})${NOT_WORD}`, 'u')
-const MARK_LEVELS = new Map<string, Level | 'city'>([...UNIT_WORDS, ...PARTY_COMMITTEES, ...TIER_WORDS])
+const MARK_LEVELS = new Map<string, Level | 'city'>([
+  ...UNIT_WORDS,
+  ...PARTY_COMMITTEES,
+  ...YOUTH_UNIONS,
+  ...TIER_WORDS,
+])
 
 /**
  * A portfolio written loosely, its words in any case and with any of ", ", " - ", " và ", "&" or only a
@@ -491,6 +502,7 @@ function placeStart(text: string, place: string): number {
 function keyOf(canonical: string, ctx: Context): string {
   const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
   if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
+  if (YOUTH_ONLY_RE.test(body)) return YOUTH_UNION_KEY
   return slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
 }
 

@@ -1,6 +1,37 @@
 /** Agency vocabulary: head words, abbreviations, locality words and generic group nouns. */
 import type { Level } from '../../schemas/plan.js'
 
+/** Party committees: after a board's name they say where it sits ("Ban Tuyên giáo Tỉnh ủy"). */
+export const PARTY_COMMITTEES: readonly [string, Level | 'city'][] = [
+  ['Tỉnh ủy', 'province'],
+  ['Tỉnh Ủy', 'province'],
+  ['Thành ủy', 'city'],
+  ['Thành Ủy', 'city'],
+  ['Huyện ủy', 'district'],
+  ['Huyện Ủy', 'district'],
+  ['Quận ủy', 'district'],
+  ['Quận Ủy', 'district'],
+  ['Thị ủy', 'district'],
+  ['Thị Ủy', 'district'],
+]
+
+/** The youth union of a place, by the word for it ("Tỉnh đoàn", "Huyện Đoàn"), and the level it gives. */
+export const YOUTH_UNIONS: readonly [string, Level | 'city'][] = [
+  ['Tỉnh đoàn', 'province'],
+  ['Tỉnh Đoàn', 'province'],
+  ['Thành đoàn', 'city'],
+  ['Thành Đoàn', 'city'],
+  ['Huyện đoàn', 'district'],
+  ['Huyện Đoàn', 'district'],
+  ['Quận đoàn', 'district'],
+  ['Quận Đoàn', 'district'],
+  ['Thị đoàn', 'district'],
+  ['Thị Đoàn', 'district'],
+]
+
+/** Key of every youth union, whatever its level: the key of its full name, "Đoàn Thanh niên Cộng sản Hồ Chí Minh". */
+export const YOUTH_UNION_KEY = 'doan-thanh-nien-cong-san-ho-chi-minh'
+
 /**
  * Heads that name a whole body on their own: "Ủy ban nhân dân tỉnh", "UBND", "Chính phủ".
  * Written with tone marks in one placement (`canonicalTones`): the text is matched after the same step.
@@ -26,11 +57,9 @@ export const NAMED_HEADS = [
   'Quốc hội',
   'Bộ Chính trị',
   'Ban Bí thư',
-  'Tỉnh ủy',
-  'Thành ủy',
-  'Huyện ủy',
-  'Quận ủy',
-  'Thị ủy',
+  ...PARTY_COMMITTEES.map(([word]) => word),
+  // The youth union of a province, a city or a district: a body without a name after it ("Tỉnh đoàn phối hợp").
+  ...YOUTH_UNIONS.map(([word]) => word),
   'Bảo hiểm xã hội',
   'BHXH',
   'Viện kiểm sát nhân dân',
@@ -85,8 +114,6 @@ export const GENERIC_HEADS = [
   'Bưu điện',
   'Thuế',
   'Hải quan',
-  'Tỉnh đoàn',
-  'Thành đoàn',
   'Ban Chỉ huy',
 ]
 
@@ -203,15 +230,6 @@ export const UNIT_WORDS: readonly [string, Level | 'city'][] = [
   ['xã', 'commune'],
 ]
 
-/** Party committees: after a board's name they say where it sits ("Ban Tuyên giáo Tỉnh ủy"). */
-export const PARTY_COMMITTEES: readonly [string, Level | 'city'][] = [
-  ['Tỉnh ủy', 'province'],
-  ['Thành ủy', 'city'],
-  ['Huyện ủy', 'district'],
-  ['Quận ủy', 'district'],
-  ['Thị ủy', 'district'],
-]
-
 /** Key shared by every party committee, whatever its level. */
 export const PARTY_COMMITTEE_KEY = 'cap-uy'
 
@@ -253,6 +271,13 @@ export const LOWER_TAILS = [
   // "Ban Đại diện cha mẹ học sinh", "Trung tâm Dịch vụ việc làm".
   'cha mẹ học sinh',
   'việc làm',
+  // Mass organizations: "Hội Cựu chiến binh", "Hội Người cao tuổi", "Hội Chữ thập đỏ", "Hội Cựu giáo chức",
+  // "Hội Cựu thanh niên xung phong".
+  'chiến binh',
+  'cao tuổi',
+  'thập đỏ',
+  'giáo chức',
+  'thanh niên xung phong',
 ]
 
 /**
