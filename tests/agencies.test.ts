@@ -308,6 +308,31 @@ describe('findAgencies', () => {
     expect(toAgency('các Bộ, ngành Trung ương', province).level).toBeNull()
   })
 
+  it('reads schools and educational institutions as groups ("các cơ sở giáo dục", "các trường mầm non, tiểu học")', () => {
+    expect(names('Các cơ sở giáo dục chủ động xây dựng kế hoạch')).toEqual(['Các cơ sở giáo dục'])
+    expect(names('Các trường mầm non, tiểu học, trung học cơ sở triển khai')).toEqual([
+      'Các trường mầm non, tiểu học, trung học cơ sở',
+    ])
+    expect(names('Các trường THPT, Trung tâm GDNN-GDTX thực hiện')).toEqual([
+      'Các trường THPT',
+      'Trung tâm GDNN-GDTX',
+    ])
+    expect(names('các nhà trường tổ chức')).toEqual(['các nhà trường'])
+    expect(names('các trường đại học, cao đẳng trên địa bàn tỉnh')).toEqual([
+      'các trường đại học, cao đẳng trên địa bàn tỉnh',
+    ])
+    expect(names('Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện phối hợp', district)).toEqual([
+      'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện',
+    ])
+  })
+
+  it('reads no school group from "trường" alone or a school level alone, and a named school stays a name', () => {
+    expect(names('các trường hợp vi phạm')).toEqual([])
+    expect(names('phát triển giáo dục mầm non, tiểu học')).toEqual([])
+    expect(names('Trường Tiểu học Kim Đồng')).toEqual(['Trường Tiểu học Kim Đồng'])
+    expect(names('Sở Nội vụ thường xuyên theo dõi')).toEqual(['Sở Nội vụ'])
+  })
+
   it('reads no group from "bộ" that heads no list of nouns ("các bộ phận", "bộ tiêu chí")', () => {
     expect(names('các bộ phận chuyên môn')).toEqual([])
     expect(names('các bộ tiêu chí, hướng dẫn')).toEqual([])

@@ -153,6 +153,30 @@ Phối hợp với UBND các phường, xã tuyên truyền.
     expect(first?.tasks[0]?.partners.map((p) => p.canonical)).toEqual(['Sở Tư pháp', 'Sở Nội vụ'])
   })
 
+  it('gives a clause to the groups it opens with, and to the youth union, and reads the partners likewise', async () => {
+    const d = await plan(
+      [
+        '1. Các cơ sở giáo dục, nhà trường chủ trì, phối hợp với các sở ngành liên quan tổ chức tuyên truyền.',
+        '2. Tỉnh đoàn phối hợp với các Bộ, ngành Trung ương, Hội Cựu chiến binh tỉnh tổ chức phong trào.',
+      ].join('\n\n'),
+    )
+    const got = extractAssignments(d, province)
+    expect(got.map(summary)).toEqual([
+      { path: 'II.1', keys: ['co-so-giao-duc-nha-truong'], level: null, requested: false, roles: ['lead'] },
+      {
+        path: 'II.2',
+        keys: ['doan-thanh-nien-cong-san-ho-chi-minh'],
+        level: 'province',
+        requested: false,
+        roles: ['coordinate'],
+      },
+    ])
+    expect(got.map((a) => a.tasks[0]?.partners.map((p) => p.name))).toEqual([
+      ['các sở ngành liên quan'],
+      ['các Bộ, ngành Trung ương', 'Hội Cựu chiến binh tỉnh'],
+    ])
+  })
+
   it('takes points as tasks, and leaves the closing formula out', async () => {
     const d = await plan(`1. Công an tỉnh
 

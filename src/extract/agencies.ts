@@ -19,6 +19,7 @@ import {
   PARTY_COMMITTEES,
   PORTFOLIO_HEADS,
   PORTFOLIOS,
+  SCHOOL_LEVELS,
   TIER_WORDS,
   UNIT_WORDS,
   WEAK_GROUP_NOUNS,
@@ -82,7 +83,10 @@ const NAMED = new Set(NAMED_HEADS)
 // "Bộ Chỉ huy Quân sự tỉnh" is a named body, not a ministry ("Bộ" + name).
 const NAMED_START_RE = new RegExp(`^(?:${alternation(NAMED_HEADS)})${NOT_WORD}`, 'u')
 
-const NOUN = `(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}`
+const SCHOOL_LEVEL = `(?:${alternation(SCHOOL_LEVELS)})${NOT_WORD}`
+// "trường mầm non, tiểu học và THCS": schools of one or more levels.
+const SCHOOLS = `[Tt]rường\\s+${SCHOOL_LEVEL}(?:\\s*,\\s*${SCHOOL_LEVEL})*(?:\\s+và\\s+${SCHOOL_LEVEL})?`
+const NOUN = `(?:(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}|${SCHOOLS})`
 // A noun joined on by a space alone ("các sở ngành", "các sở, ban ngành", "các cơ quan đơn vị liên quan"):
 // written in lower case, never one that is also an ordinary word ("các sở ban hành", "các đơn vị tổ chức
 // thực hiện"), and not before a capital ("các cơ quan ngành Giáo dục": the sector is named).

@@ -278,6 +278,9 @@ export const LOWER_TAILS = [
   'thập đỏ',
   'giáo chức',
   'thanh niên xung phong',
+  // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": "thường xuyên" alone is "regularly".
+  'nghề nghiệp - Giáo dục thường xuyên',
+  'nghề nghiệp',
 ]
 
 /**
@@ -293,6 +296,10 @@ export const GROUP_NOUNS = [
   'cơ quan ngang Bộ',
   'cơ quan',
   'đơn vị',
+  'cơ sở giáo dục nghề nghiệp',
+  'cơ sở giáo dục',
+  'trường học',
+  'nhà trường',
   'đoàn thể',
   'địa phương',
   'tổ chức chính trị - xã hội',
@@ -311,6 +318,25 @@ export const GROUP_NOUNS = [
  * alone they are ordinary words ("các bộ phận", "bộ tiêu chí").
  */
 export const GROUP_LIST_NOUNS = ['bộ']
+
+/**
+ * Levels of school after "trường", one or a list of them: "các trường mầm non, tiểu học, THCS", "các trường
+ * đại học, cao đẳng". Not "trường" alone ("các trường hợp"), nor a level alone ("giáo dục mầm non, tiểu học").
+ */
+export const SCHOOL_LEVELS = [
+  'mầm non',
+  'mẫu giáo',
+  'tiểu học',
+  'trung học cơ sở',
+  'trung học phổ thông',
+  'phổ thông dân tộc nội trú',
+  'phổ thông',
+  'THCS',
+  'THPT',
+  'PTDTNT',
+  'đại học',
+  'cao đẳng',
+]
 
 /** Nouns that open a group only after "các" ("các hội"): alone they are ordinary words ("xã hội", "ban hành"). */
 export const WEAK_GROUP_NOUNS = ['hội', 'ban', 'tổ chức']
