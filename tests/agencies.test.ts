@@ -185,6 +185,24 @@ describe('findAgencies', () => {
     ])
     // The same words outside a name are not one.
     expect(names('Sở Nội vụ chủ trì, thăm hỏi cựu chiến binh')).toEqual(['Sở Nội vụ'])
+    // A tail written with its tone mark where the text has it: "quỹ", "qũy".
+    expect(names('Trung tâm Phát triển quỹ đất thành phố', district)).toEqual([
+      'Trung tâm Phát triển quỹ đất thành phố',
+    ])
+    expect(names('Sở Nội vụ lập quỹ đất')).toEqual(['Sở Nội vụ'])
+  })
+
+  it('reads one office of both councils ("Văn phòng HĐND và UBND thành phố"), and member organizations as one group', () => {
+    expect(names('Văn phòng HĐND và UBND thành phố phối hợp', district)).toEqual([
+      'Văn phòng HĐND và UBND thành phố',
+    ])
+    expect(toAgency('Văn phòng HĐND và UBND thành phố', district).level).toBe('district')
+    // The councils themselves are two bodies.
+    expect(names('HĐND và UBND thành phố', district)).toEqual(['HĐND', 'UBND thành phố'])
+    expect(names('Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức thành viên')).toEqual([
+      'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh',
+      'các tổ chức thành viên',
+    ])
   })
 
   it('reads the youth union of a place as a body of that level, keyed like its full name', () => {

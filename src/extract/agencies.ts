@@ -114,7 +114,11 @@ const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
 // Sticky steps of the name scanner, each tried at the current end of the name.
 const STEP = {
   // "khu vực 8": a numbered region goes with its tail.
-  tail: new RegExp(`\\s+(?:${alternation(LOWER_TAILS)})${NOT_WORD}(?:\\s+\\d{1,3}${NOT_WORD})?`, 'uy'),
+  // In the text's tone placement, as the text is matched: "quỹ đất" is "qũy đất" there.
+  tail: new RegExp(
+    `\\s+(?:${alternation(LOWER_TAILS.map(canonicalTones))})${NOT_WORD}(?:\\s+\\d{1,3}${NOT_WORD})?`,
+    'uy',
+  ),
   locality: new RegExp(LOCALITY, 'uy'),
   stop: new RegExp(`\\s+(?:${alternation(NAME_STOPS)})${NOT_WORD}`, 'uy'),
   join: /(?:\s+và|\s*[-–&])\s+(?=\p{Lu})/uy,

@@ -41,6 +41,9 @@ export const NAMED_HEADS = [
   'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân',
   'Văn phòng Đoàn đại biểu Quốc hội và HĐND',
   'Văn phòng Đoàn ĐBQH và HĐND',
+  // A district's one office of both councils: "Văn phòng HĐND và UBND thành phố".
+  'Văn phòng Hội đồng nhân dân và Ủy ban nhân dân',
+  'Văn phòng HĐND và UBND',
   'Ủy ban nhân dân',
   'UBND',
   'Hội đồng nhân dân',
@@ -281,6 +284,7 @@ export const LOWER_TAILS = [
   // "Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên": "thường xuyên" alone is "regularly".
   'nghề nghiệp - Giáo dục thường xuyên',
   'nghề nghiệp',
+  'quỹ đất',
 ]
 
 /**
@@ -341,8 +345,11 @@ export const SCHOOL_LEVELS = [
 /** Nouns that open a group only after "các" ("các hội"): alone they are ordinary words ("xã hội", "ban hành"). */
 export const WEAK_GROUP_NOUNS = ['hội', 'ban', 'tổ chức']
 
-/** Words that end a group: "các sở, ban, ngành có liên quan", "các đơn vị liên quan", "các Bộ, ngành Trung ương". */
-export const GROUP_TAILS = ['có liên quan', 'liên quan', 'Trung ương', 'trung ương']
+/**
+ * Words that end a group: "các sở, ban, ngành có liên quan", "các đơn vị liên quan", "các Bộ, ngành Trung ương",
+ * "các tổ chức thành viên".
+ */
+export const GROUP_TAILS = ['có liên quan', 'liên quan', 'Trung ương', 'trung ương', 'thành viên']
 
 /** Words between a group and its locality: "các tổ chức xã hội trên địa bàn tỉnh", "các sở, ngành của thành phố". */
 export const GROUP_PLACE_LEADS = ['trên địa bàn', 'của', 'thuộc']
