@@ -55,17 +55,24 @@ describe('task cards in the body', () => {
     ])
   })
 
-  it('carries a shared head over the semicolons of its list ("các Sở: Kế hoạch và Đầu tư; Tài chính")', async () => {
-    const listed = [
+  /** The partners of the one task of a card whose "Đơn vị phối hợp" field is `field`. */
+  const partnersOf = async (field: string) => {
+    const card = [
       '1. Rà soát kinh phí',
       '- Rà soát nguồn kinh phí thực hiện.',
       '- Đơn vị chủ trì: Sở Nội vụ.',
-      '- Đơn vị phối hợp: các Sở: Kế hoạch và Đầu tư; Tài chính; Ủy ban nhân dân các huyện.',
+      `- Đơn vị phối hợp: ${field}`,
     ].join('\n\n')
-    const [task] = extractAssignments(await plan(listed), province)
+    const tasks = extractAssignments(await plan(card), province)
       .filter((a) => a.path === 'I.1')
       .flatMap((a) => a.tasks)
-    expect(task?.partners.map((a) => [a.name, a.canonical])).toEqual([
+    expect(tasks).toHaveLength(1)
+    return tasks[0]?.partners ?? []
+  }
+
+  it('carries a shared head over the semicolons of its list ("các Sở: Kế hoạch và Đầu tư; Tài chính")', async () => {
+    const partners = await partnersOf('các Sở: Kế hoạch và Đầu tư; Tài chính; Ủy ban nhân dân các huyện.')
+    expect(partners.map((a) => [a.name, a.canonical])).toEqual([
       ['Kế hoạch và Đầu tư', 'Sở Kế hoạch và Đầu tư'],
       ['Tài chính', 'Sở Tài chính'],
       ['Ủy ban nhân dân các huyện', 'Ủy ban nhân dân các huyện'],
@@ -73,16 +80,10 @@ describe('task cards in the body', () => {
   })
 
   it('gives no head to a piece after a list that shares none, or after one that is not a portfolio', async () => {
-    const listed = [
-      '1. Rà soát kinh phí',
-      '- Rà soát nguồn kinh phí thực hiện.',
-      '- Đơn vị chủ trì: Sở Nội vụ.',
-      '- Đơn vị phối hợp: các cơ quan, đơn vị liên quan; Tài chính; các Sở: Y tế; Công an tỉnh; Tư pháp.',
-    ].join('\n\n')
-    const [task] = extractAssignments(await plan(listed), province)
-      .filter((a) => a.path === 'I.1')
-      .flatMap((a) => a.tasks)
-    expect(task?.partners.map((a) => a.canonical)).toEqual([
+    const partners = await partnersOf(
+      'các cơ quan, đơn vị liên quan; Tài chính; các Sở: Y tế; Công an tỉnh; Tư pháp.',
+    )
+    expect(partners.map((a) => a.canonical)).toEqual([
       'các cơ quan, đơn vị liên quan',
       'Tài chính',
       'Sở Y tế',
