@@ -67,9 +67,8 @@ const PROPER = String.raw`\p{Lu}\p{Ll}*(?:(?:\s?[-–]\s?|\s)\p{Lu}\p{Ll}*){0,4}
 const capVariants = (words: readonly string[]): string[] =>
   words.flatMap((w) => [w, w.charAt(0).toLocaleUpperCase('vi') + w.slice(1)])
 
-// "xã" is a unit, "xã hội" is not.
-// Not "xã hội", nor the party committee or youth union of a place ("Tỉnh ủy", "Tỉnh Đoàn"), which are bodies
-// ("Công an tỉnh đoàn kết" still ends at "tỉnh").
+// "xã" is a unit, "xã hội" is not; nor is the place of a party committee or youth union ("Tỉnh ủy", "Tỉnh Đoàn"),
+// which are bodies ("Công an tỉnh đoàn kết" still ends at "tỉnh").
 const UNIT = `(?:${alternation(UNIT_WORDS.map(([w]) => w))})${NOT_WORD}(?!\\s+(?:hội|[ủỦ]y|[uU]ỷ|[đĐ]oàn(?!\\s+(?:kết|viên)${NOT_WORD}))${NOT_WORD})`
 const UNIT_LIST = `(?:các\\s+)?${UNIT}(?:\\s*,\\s*${UNIT})*(?:\\s+và\\s+${UNIT})?`
 const TIER = `(?:${alternation(TIER_WORDS.map(([w]) => w))})${NOT_WORD}`
