@@ -297,6 +297,28 @@ describe('findAgencies', () => {
     ])
   })
 
+  it('reads the portfolios after "các sở, ngành:" as departments ("Các phòng, ban: Nội vụ, ...")', () => {
+    const canonicals = (text: string, ctx = province) =>
+      findAgencies(text, ctx).map((m) => m.agency.canonical)
+    expect(canonicals('Các sở, ngành: Giáo dục và Đào tạo, Y tế phối hợp')).toEqual([
+      'Sở Giáo dục và Đào tạo',
+      'Sở Y tế',
+    ])
+    expect(canonicals('các sở, ban, ngành: Tài chính, Nội vụ')).toEqual(['Sở Tài chính', 'Sở Nội vụ'])
+    expect(canonicals('Các phòng, ban: Tài chính - Kế hoạch, Nội vụ', district)).toEqual([
+      'Phòng Tài chính - Kế hoạch',
+      'Phòng Nội vụ',
+    ])
+    // The list ends where the portfolios do.
+    expect(canonicals('Các Sở, ngành: Y tế, Công an tỉnh')).toEqual(['Sở Y tế', 'Công an tỉnh'])
+  })
+
+  it('reads the group itself when no portfolio follows "các sở, ngành:" or there is no colon', () => {
+    expect(names('các sở, ngành: tổ chức thực hiện')).toEqual(['các sở, ngành'])
+    expect(names('các sở, ngành tỉnh')).toEqual(['các sở, ngành tỉnh'])
+    expect(names('các sở, ngành, địa phương: xây dựng kế hoạch')).toEqual(['các sở, ngành, địa phương'])
+  })
+
   it('reads a lower-case head as a group when no portfolio follows it', () => {
     expect(names('các sở, ban, ngành tỉnh')).toEqual(['các sở, ban, ngành tỉnh'])
     expect(names('các sở xây dựng kế hoạch')).toEqual(['các sở'])

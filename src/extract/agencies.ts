@@ -213,8 +213,10 @@ const LOWER_HEAD_AFTER_CAC = `[Cc]ác\\s+(?<lower>${alternation(PORTFOLIO_HEADS.
  * "các Sở: ", "Các Phòng: ", and in lower case after "các", with or without the colon ("các sở: ", "các sở
  * Nội vụ, Tư pháp"): a head that the names after it share (a capital head without a colon is `headList`'s).
  */
+// "các sở, ngành: ", "Các phòng, ban: ": the head is the department, whose portfolios the colon lists.
+const GROUPED_HEAD = `[Cc]ác\\s+(?<grouped>[Ss]ở|[Pp]hòng)(?:\\s*,\\s*(?:ban|ngành|đơn vị)${NOT_WORD})+\\s*:`
 const SHARED_HEAD_RE = new RegExp(
-  `${WORD_START}(?:(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:|${LOWER_HEAD_AFTER_CAC}\\s*:?)\\s*`,
+  `${WORD_START}(?:${GROUPED_HEAD}|(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:|${LOWER_HEAD_AFTER_CAC}\\s*:?)\\s*`,
   'gu',
 )
 /** Whether a text may hold a list that shares its head, before `SHARED_HEAD_RE` is run over it. */
@@ -259,7 +261,7 @@ function headList(text: string, head: RegExpExecArray, span: Span | null): Span[
 
 /** The head a shared-head match names, in its capital: "Sở" of "các sở Nội vụ". */
 function headOf(m: RegExpExecArray): string {
-  const lower = m.groups?.lower
+  const lower = m.groups?.lower ?? m.groups?.grouped
   return lower === undefined ? (m.groups?.head as string) : sentenceCase(lower)
 }
 
