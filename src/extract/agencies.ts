@@ -209,12 +209,13 @@ const PORTFOLIO_ITEM_RES = PORTFOLIO_BY_LENGTH.map(
 const PORTFOLIO_LIST_GAP_RE = /\s*[,;]\s*(?:và\s+)?|\s+và\s+/uy
 // "các sở", "các phòng": a head in lower case, which only "các" makes one.
 const LOWER_HEAD_AFTER_CAC = `[Cc]ác\\s+(?<lower>${alternation(PORTFOLIO_HEADS.map((h) => h.toLocaleLowerCase('vi')))})${NOT_WORD}`
-/**
- * "các Sở: ", "Các Phòng: ", and in lower case after "các", with or without the colon ("các sở: ", "các sở
- * Nội vụ, Tư pháp"): a head that the names after it share (a capital head without a colon is `headList`'s).
- */
 // "các sở, ngành: ", "Các phòng, ban: ": the head is the department, whose portfolios the colon lists.
 const GROUPED_HEAD = `[Cc]ác\\s+(?<grouped>[Ss]ở|[Pp]hòng)(?:\\s*,\\s*(?:ban|ngành|đơn vị)${NOT_WORD})+\\s*:`
+/**
+ * "các Sở: ", "Các Phòng: ", "các sở, ngành: ", and in lower case after "các", with or without the colon
+ * ("các sở: ", "các sở Nội vụ, Tư pháp"): a head that the names after it share (a capital head without a
+ * colon is `headList`'s).
+ */
 const SHARED_HEAD_RE = new RegExp(
   `${WORD_START}(?:${GROUPED_HEAD}|(?:[Cc]ác\\s+)?(?<head>${alternation(PORTFOLIO_HEADS)})\\s*:|${LOWER_HEAD_AFTER_CAC}\\s*:?)\\s*`,
   'gu',
@@ -666,8 +667,7 @@ export function sharedHeadOf(text: string): string | null {
 /** The portfolios a piece lists of `head` ("Tài chính, Nội vụ" of "Sở"), when it is all such names; else none. */
 export function headPortfolios(piece: string, head: string, ctx: Context): Agency[] {
   const source = nameSource(piece)
-  const start = at(/\s*/uy, source, 0)?.[0].length ?? 0
-  const items = portfolioList(source, start)
+  const items = portfolioList(source, source.length - source.trimStart().length)
   const end = items[items.length - 1]?.end ?? 0
   if (items.length === 0 || source.slice(end).trim() !== '') return []
   return items.map((item) => toAgency(piece.slice(item.start, item.end), ctx, head))
