@@ -380,6 +380,23 @@ describe('findAgencies', () => {
     expect(names('Bộ Nội vụ, Bộ Tài chính')).toEqual(['Bộ Nội vụ', 'Bộ Tài chính'])
   })
 
+  it('reads the press as a group without "các", in a list like any other agency', () => {
+    expect(names('kết hợp với cơ quan báo chí tuyên truyền')).toEqual(['cơ quan báo chí'])
+    expect(keys('Đề nghị cơ quan thông tấn, báo chí tuyên truyền')).toEqual(['co-quan-thong-tan-bao-chi'])
+    const text = 'Sở Tư pháp, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường chủ động triển khai'
+    expect(leadingAgencies(text, province).agencies.map((a) => a.key)).toEqual([
+      'tu-phap',
+      'co-quan-thong-tan-bao-chi',
+      'uy-ban-nhan-dan',
+    ])
+  })
+
+  it('reads no group from another noun alone without "các" ("cơ quan", "đơn vị tổ chức")', () => {
+    expect(names('là cơ quan thường trực của Ban Chỉ đạo')).toEqual(['Ban Chỉ đạo'])
+    expect(names('đơn vị tổ chức thực hiện')).toEqual([])
+    expect(names('phổ biến trên báo chí')).toEqual([])
+  })
+
   it('joins no noun by a space where it is an ordinary word or a named sector follows', () => {
     expect(names('các sở ban hành văn bản')).toEqual(['các sở'])
     expect(names('các đơn vị tổ chức thực hiện')).toEqual(['các đơn vị'])

@@ -20,6 +20,7 @@ import {
   PORTFOLIO_HEADS,
   PORTFOLIOS,
   SCHOOL_LEVELS,
+  STANDALONE_GROUP_NOUNS,
   TIER_WORDS,
   UNIT_WORDS,
   WEAK_GROUP_NOUNS,
@@ -106,6 +107,7 @@ const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
 const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
 const NOUN_RE = new RegExp(`${WORD_START}(?:${NOUN}|${LIST_NOUN_WORD})`, 'gu')
 // Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
+const STANDALONE_RE = new RegExp(`^(?:${alternation(capVariants(STANDALONE_GROUP_NOUNS))})${NOT_WORD}`, 'u')
 const WEAK_START_RE = new RegExp(`^(?:${alternation(WEAK_GROUP_NOUNS)})${NOT_WORD}`, 'u')
 // A noun that starts a group: where a descriptive name stops ("Ban Quản lý các khu ... và các đơn vị").
 const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
@@ -386,12 +388,16 @@ function headSpan(text: string, head: RegExpExecArray): Span | null {
  * before a capitalized word is a head ("các Ban Xây dựng Đảng", not "các tổ chức Hội").
  */
 function isGroup(m: RegExpExecArray, text: string): boolean {
-  // One noun ("ban", "đơn vị") with neither "các" nor a tail: an ordinary word, as most matches are.
-  if (!m.groups?.opener && !m.groups?.tail && !/,|\svà\s/u.test(m[0])) return false
-  const last = [...m[0].matchAll(NOUN_RE)].pop()?.[0] ?? ''
+  const nouns = m[0].match(NOUN_RE) ?? []
+  const marked = m.groups?.opener !== undefined || m.groups?.tail !== undefined
+  // One noun ("ban", "đơn vị") with neither "các" nor a tail: an ordinary word, as most matches are, unless it
+  // is one that never is ("cơ quan báo chí").
+  const standalone = nouns.length === 1 && STANDALONE_RE.test(m[0])
+  if (!marked && nouns.length < 2 && !standalone) return false
+  const last = nouns[nouns.length - 1] ?? ''
   if (/^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) return false
-  if (m.groups?.opener || m.groups?.tail) return true
-  return (m[0].match(NOUN_RE) ?? []).length >= 2 && !WEAK_START_RE.test(m[0])
+  if (marked || standalone) return true
+  return !WEAK_START_RE.test(m[0])
 }
 
 /**

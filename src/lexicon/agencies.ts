@@ -295,6 +295,8 @@ export const GROUP_NOUNS = [
   'sở',
   'ban',
   'ngành',
+  'cơ quan thông tấn, báo chí',
+  'cơ quan thông tấn báo chí',
   'cơ quan báo chí',
   'cơ quan ngang bộ',
   'cơ quan ngang Bộ',
@@ -340,6 +342,16 @@ export const SCHOOL_LEVELS = [
   'PTDTNT',
   'đại học',
   'cao đẳng',
+]
+
+/**
+ * Group nouns that name their actors without "các": "kết hợp với cơ quan báo chí tuyên truyền", "Sở Tư pháp, cơ
+ * quan thông tấn báo chí và Ủy ban nhân dân xã". Unlike "cơ quan" or "đơn vị" alone, never an ordinary word.
+ */
+export const STANDALONE_GROUP_NOUNS = [
+  'cơ quan báo chí',
+  'cơ quan thông tấn báo chí',
+  'cơ quan thông tấn, báo chí',
 ]
 
 /** Nouns that open a group only after "các" ("các hội"): alone they are ordinary words ("xã hội", "ban hành"). */
