@@ -12,6 +12,14 @@ const plan = (body: string) =>
   doc(`Hà Nam, ngày 10 tháng 5 năm 2024\n\nKẾ HOẠCH\n\nVề việc thử\n\nI. TỔ CHỨC THỰC HIỆN\n\n${body}`)
 
 const deadlines = async (body: string) => extractDeadlines(await plan(body), province)
+/** The deadlines of a task card in part I, "Nhiệm vụ", whose time field reads `time`. */
+const cardDeadlines = async (time: string) =>
+  extractDeadlines(
+    await doc(
+      `Hà Nam, ngày 10 tháng 5 năm 2024\n\nKẾ HOẠCH\n\nVề việc thử\n\nI. NHIỆM VỤ\n\n1. Tổ chức tập huấn\n\n- Đơn vị chủ trì: Sở Tư pháp.\n\n- Thời gian thực hiện: ${time}`,
+    ),
+    province,
+  )
 
 /** The due date without the unknown parts. */
 const due = (d: Deadline) => Object.fromEntries(Object.entries(d.due).filter(([, v]) => v !== null))
@@ -86,6 +94,13 @@ describe('extractDeadlines: dates', () => {
     ])
   })
 
+  it('reads the end of a date range after a task-list time label, not its start', async () => {
+    const found = await cardDeadlines('Từ 01/7/2025 đến 31/7/2025.')
+    expect(found.map((d) => [due(d), d.relation])).toEqual([
+      [{ kind: 'date', year: 2025, month: 7, day: 31 }, 'by'],
+    ])
+  })
+
   it('takes the recipient of "báo cáo X" and of "(qua Y)"', async () => {
     const [d] = await deadlines(
       'Định kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện hằng năm (trước ngày 15 tháng 11).',
@@ -122,6 +137,22 @@ describe('extractDeadlines: what is not a deadline', () => {
     ['a start date', 'Luật có hiệu lực từ ngày 01 tháng 01 năm 2026, các đơn vị báo cáo.'],
   ])('%s', async (_, text) => {
     expect(await deadlines(text)).toEqual([])
+  })
+})
+
+describe('extractDeadlines: a task card’s time that is not a deadline', () => {
+  it.each([
+    ['a start date', 'Từ 01/7/2025.'],
+    ['a start day of every year', 'Từ ngày 15/3 hằng năm.'],
+    ['ongoing work', 'Thường xuyên.'],
+  ])('%s', async (_, time) => {
+    expect(await cardDeadlines(time)).toEqual([])
+  })
+
+  it('is read when it is one, in the same card', async () => {
+    expect((await cardDeadlines('Trước 01/7/2025.')).map((d) => [due(d), d.relation, d.action])).toEqual([
+      [{ kind: 'date', year: 2025, month: 7, day: 1 }, 'before', 'Tổ chức tập huấn'],
+    ])
   })
 })
 

@@ -259,13 +259,17 @@ function datedPhrases(sentence: string, labelled = false): Dated[] {
   return out.sort((a, b) => a.start - b.start)
 }
 
-/** A range's end is its deadline ("Quý IV/2025 - Quý II/2026" is due by Quý II/2026); its start is none. */
+/**
+ * A range's end is its deadline ("Quý IV/2025 - Quý II/2026" is due by Quý II/2026); its start is none, nor is
+ * a start without an end ("Từ 01/7/2025").
+ */
 function rangeEnds(phrases: Dated[], sentence: string): Dated[] {
   const joined = (a: Dated | undefined, b: Dated | undefined) =>
     a !== undefined && b !== undefined && RANGE_GAP_RE.test(sentence.slice(a.end, b.start))
   return phrases.flatMap((d, i) => {
     if (joined(d, phrases[i + 1])) return []
-    return joined(phrases[i - 1], d) ? [{ ...d, relation: 'by' as const }] : [d]
+    if (joined(phrases[i - 1], d)) return [{ ...d, relation: 'by' as const }]
+    return FROM_RE.test(sentence.slice(Math.max(0, d.start - BEFORE_WINDOW), d.start)) ? [] : [d]
   })
 }
 
