@@ -94,6 +94,36 @@ describe('extractDeadlines: dates', () => {
     ])
   })
 
+  it.each([
+    [
+      'the end of a range of days, without its start',
+      'Các đơn vị hoàn thành việc rà soát từ ngày 01/7/2025 đến ngày 31/7/2025.',
+      [{ kind: 'date', year: 2025, month: 7, day: 31 }, 'by', 'hoàn thành việc rà soát'],
+    ],
+    [
+      'the end of a range of months, without its start',
+      'Các đơn vị tổ chức tuyên truyền từ tháng 3 đến tháng 6/2026.',
+      [{ kind: 'month', year: 2026, month: 6 }, 'by', 'Các đơn vị tổ chức tuyên truyền'],
+    ],
+    [
+      'a day it is due by',
+      'Các đơn vị gửi báo cáo đến hết ngày 30/6/2026.',
+      [{ kind: 'date', year: 2026, month: 6, day: 30 }, 'by', 'gửi báo cáo'],
+    ],
+    [
+      'a day it is due on',
+      'Các đơn vị gửi báo cáo vào ngày 30/6/2026.',
+      [{ kind: 'date', year: 2026, month: 6, day: 30 }, 'on', 'gửi báo cáo'],
+    ],
+    [
+      '"từ" before what is not a date',
+      'Sở Nội vụ tiếp nhận hồ sơ từ các đơn vị trước ngày 15/12/2025.',
+      [{ kind: 'date', year: 2025, month: 12, day: 15 }, 'before', 'Sở Nội vụ tiếp nhận hồ sơ từ các đơn vị'],
+    ],
+  ])('reads %s', async (_, text, expected) => {
+    expect((await deadlines(text)).map((d) => [due(d), d.relation, d.action])).toEqual([expected])
+  })
+
   it('reads the end of a date range after a task-list time label, not its start', async () => {
     const found = await cardDeadlines('Từ 01/7/2025 đến 31/7/2025.')
     expect(found.map((d) => [due(d), d.relation])).toEqual([

@@ -78,6 +78,8 @@ const PERIOD_BEFORE_RE = new RegExp(
 )
 const PERIOD_AFTER_RE = /^\s*(?:[-–]\s*\d|(?:đến|tới)\s+(?:năm\s+)?\d{4})/iu
 const FROM_RE = /(?<![\p{L}\d])từ\s*$/iu
+// The start of a range before its end, at the end of an action: "rà soát từ ngày 01/7/2025" (đến ngày 31/7/2025).
+const FROM_TAIL_RE = /\s+(?:kể\s+)?từ\s+(?:ngày|tháng|năm|quý)\s[^,;]*$/iu
 // "ngày tháng năm 2024": the year of a (blank) date, not a deadline of its own.
 const DATE_PART_RE = /(?<![\p{L}\d])(?:ngày|tháng)\s*\d{0,2}\s*$/iu
 const RECIPIENT_RE = new RegExp(
@@ -336,7 +338,7 @@ function actionText(sentence: string, start: number, dated: Dated, stopsAt: numb
   const stops = [ACTION_END_RE.exec(rest)?.index ?? rest.length]
   if (dated.lead > start) stops.push(dated.lead - start)
   for (const r of stopsAt) if (r > start + 1) stops.push(r - start)
-  return trimAction(rest.slice(0, Math.min(...stops)))
+  return trimAction(rest.slice(0, Math.min(...stops)).replace(FROM_TAIL_RE, ''))
 }
 
 /** Whitespace collapsed, stray punctuation and markup at the ends removed, at most 200 characters. */
@@ -348,7 +350,9 @@ function trimAction(text: string): string {
 /** With no action word, the clause itself without its date says what is due. */
 function fallbackAction(sentence: string, dated: Dated): string {
   const [from, to] = clauseAround(sentence, dated.start)
-  return trimAction(`${sentence.slice(from, dated.lead)} ${sentence.slice(dated.end, to)}`)
+  return trimAction(
+    `${sentence.slice(from, dated.lead).replace(FROM_TAIL_RE, '')} ${sentence.slice(dated.end, to)}`,
+  )
 }
 
 /** Recipients after "gửi về", "về", "(qua ...)", "báo cáo ..." from `from` on, and where an action phrase must stop before them. */

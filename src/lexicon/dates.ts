@@ -16,9 +16,13 @@ export const RELATIONS: readonly [string, 'before' | 'by' | 'on' | 'in'][] = [
   ['hạn chót', 'by'],
   ['trước', 'by'],
   ['đến', 'by'],
+  // "đến ngày 31/7/2025": until that day, not on it.
+  ['đến ngày', 'by'],
+  ['đến hết ngày', 'by'],
   ['hoàn thành trong', 'in'],
   ['trong', 'in'],
   ['vào', 'in'],
+  ['vào ngày', 'on'],
   ['ngày', 'on'],
 ]
 

@@ -212,6 +212,7 @@ export const DATE_LEADS = [
   'hạn chót',
   'vào',
   'đến',
+  'đến hết',
   'trong',
   'xong',
   'là',
