@@ -229,6 +229,28 @@ describe('findAgencies', () => {
     expect(names('UBND các huyện, thị xã, thành phố')).toEqual(['UBND các huyện, thị xã, thành phố'])
   })
 
+  it('reads the portfolios only a ministry has in a list of "Bộ" ("các Bộ: Công an, Quốc phòng")', () => {
+    const canonical = (text: string) => findAgencies(text, province).map((m) => m.agency.canonical)
+    expect(canonical('phối hợp với các Bộ: Công an, Quốc phòng, Ngoại giao')).toEqual([
+      'Bộ Công an',
+      'Bộ Quốc phòng',
+      'Bộ Ngoại giao',
+    ])
+    expect(canonical('Bộ Quốc phòng, Công an')).toEqual(['Bộ Quốc phòng', 'Bộ Công an'])
+  })
+
+  it('reads no ministry-only portfolio in a list of "Sở" ("Sở Tư pháp, Công an tỉnh")', () => {
+    const found = findAgencies('Sở Tư pháp, Công an tỉnh', province).map((m) => [
+      m.agency.canonical,
+      m.agency.level,
+    ])
+    expect(found).toEqual([
+      ['Sở Tư pháp', 'province'],
+      ['Công an tỉnh', 'province'],
+    ])
+    expect(names('các Sở: Công an, Tư pháp')).toEqual(['các Sở'])
+  })
+
   it('reads each portfolio of a list that shares its head ("các Sở: Nội vụ, Tư pháp") as an agency of that head', () => {
     const listed = findAgencies('Giao các Sở: Nội vụ, Tư pháp, Tài chính phối hợp thực hiện', province).map(
       (m) => m.agency,

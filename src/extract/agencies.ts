@@ -12,6 +12,7 @@ import {
   HEAD_OF_TITLES,
   LEVEL_WORDS,
   LOWER_TAILS,
+  MINISTRY_PORTFOLIOS,
   NAMED_HEADS,
   NATIONAL_PLACES,
   NATIONAL_WORDS,
@@ -205,9 +206,14 @@ function portfolioAt(text: string, pos: number): { end: number; official: string
 }
 
 /** Each portfolio by itself, for the names of a list that shares its head ("các Sở: Nội vụ, Tư pháp"). */
-const PORTFOLIO_ITEM_RES = PORTFOLIO_BY_LENGTH.map(
-  (p) => new RegExp(`${portfolioSource(p)}${NOT_WORD}`, 'uy'),
-)
+const portfolioItems = (portfolios: readonly string[]): RegExp[] =>
+  [...portfolios]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => new RegExp(`${portfolioSource(p)}${NOT_WORD}`, 'uy'))
+const PORTFOLIO_ITEM_RES = portfolioItems(PORTFOLIOS)
+const MINISTRY_ITEM_RES = portfolioItems([...PORTFOLIOS, ...MINISTRY_PORTFOLIOS])
+/** The portfolios a list of `head` may name: a ministry's as well for "Bộ". */
+const itemsOf = (head: string): RegExp[] => (head === 'Bộ' ? MINISTRY_ITEM_RES : PORTFOLIO_ITEM_RES)
 const PORTFOLIO_LIST_GAP_RE = /\s*[,;]\s*(?:và\s+)?|\s+và\s+/uy
 // "các sở", "các phòng": a head in lower case, which only "các" makes one.
 const LOWER_HEAD_AFTER_CAC = `[Cc]ác\\s+(?<lower>${alternation(PORTFOLIO_HEADS.map((h) => h.toLocaleLowerCase('vi')))})${NOT_WORD}`
@@ -230,18 +236,18 @@ const SHARED_HEAD_AT_RE = new RegExp(`\\s*${SHARED_HEAD_RE.source}`, 'uy')
  * The portfolios listed from `pos` on ("Tài chính, Kế hoạch và Đầu tư, Nội vụ"), read so that the list goes
  * as far as it can: "Tài chính, Kế hoạch" is not "Tài chính - Kế hoạch" when "và Đầu tư" follows.
  */
-function portfolioList(text: string, pos: number, memo = new Map<number, Span[]>()): Span[] {
+function portfolioList(text: string, pos: number, head: string, memo = new Map<number, Span[]>()): Span[] {
   const known = memo.get(pos)
   if (known) return known
   let best: Span[] = []
   // A field in a list is written with its capital: "các Sở: xây dựng kế hoạch" lists none.
   const capital = /\p{Lu}/u.test(text.charAt(pos))
-  for (const re of capital ? PORTFOLIO_ITEM_RES : []) {
+  for (const re of capital ? itemsOf(head) : []) {
     const m = at(re, text, pos)
     if (!m) continue
     const end = pos + m[0].length
     const gap = at(PORTFOLIO_LIST_GAP_RE, text, end)
-    const items = [{ start: pos, end }, ...(gap ? portfolioList(text, end + gap[0].length, memo) : [])]
+    const items = [{ start: pos, end }, ...(gap ? portfolioList(text, end + gap[0].length, head, memo) : [])]
     if ((items[items.length - 1]?.end ?? 0) > (best[best.length - 1]?.end ?? 0)) best = items
   }
   memo.set(pos, best)
@@ -256,7 +262,7 @@ function portfolioList(text: string, pos: number, memo = new Map<number, Span[]>
 function headList(text: string, head: RegExpExecArray, span: Span | null): Span[] | null {
   const afterHead = head.index + head[0].length
   const space = at(/\s+/uy, text, afterHead)
-  const items = space ? portfolioList(text, afterHead + space[0].length) : []
+  const items = space ? portfolioList(text, afterHead + space[0].length, head[0]) : []
   const [first, ...rest] = items
   if (!first || rest.length === 0 || (span && span.end > (rest[rest.length - 1] as Span).end)) return null
   return [{ start: head.index, end: first.end }, ...rest.map((item) => ({ ...item, head: head[0] }))]
@@ -273,7 +279,7 @@ function sharedHeadSpans(source: string): Span[] {
   const out: Span[] = []
   for (const m of source.matchAll(SHARED_HEAD_RE)) {
     const head = headOf(m)
-    const items = portfolioList(source, m.index + m[0].length)
+    const items = portfolioList(source, m.index + m[0].length, head)
     for (const [i, item] of items.entries())
       out.push({ ...item, head, ...(i === 0 ? { opener: m.index } : {}) })
   }
@@ -666,14 +672,14 @@ export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agenc
 export function sharedHeadOf(text: string): string | null {
   const source = nameSource(text)
   const m = at(SHARED_HEAD_AT_RE, source, 0)
-  if (!m || portfolioList(source, m[0].length).length === 0) return null
+  if (!m || portfolioList(source, m[0].length, headOf(m)).length === 0) return null
   return headOf(m)
 }
 
 /** The portfolios a piece lists of `head` ("Tài chính, Nội vụ" of "Sở"), when it is all such names; else none. */
 export function headPortfolios(piece: string, head: string, ctx: Context): Agency[] {
   const source = nameSource(piece)
-  const items = portfolioList(source, source.length - source.trimStart().length)
+  const items = portfolioList(source, source.length - source.trimStart().length, head)
   const end = items[items.length - 1]?.end ?? 0
   if (items.length === 0 || source.slice(end).trim() !== '') return []
   return items.map((item) => toAgency(piece.slice(item.start, item.end), ctx, head))

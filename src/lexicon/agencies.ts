@@ -170,6 +170,12 @@ export const PORTFOLIOS = [
   'Quản lý đô thị',
 ]
 
+/**
+ * Portfolios of ministries alone: "các Bộ: Công an, Quốc phòng". Never of a Sở or a Phòng, so that "Sở Tư pháp,
+ * Công an tỉnh" stays two names.
+ */
+export const MINISTRY_PORTFOLIOS = ['Công an', 'Quốc phòng', 'Ngoại giao']
+
 /** Heads that always start a new name, even with no comma or "và" before them ("Sở KH&CN Sở Công Thương"). */
 export const BREAKING_HEADS = ['Sở', 'Phòng']
 
