@@ -4,6 +4,7 @@ import {
   canonicalName,
   findAgencies,
   leadingAgencies,
+  portfolioHeadOf,
   splitAgencyList,
   toAgency,
 } from '../src/extract/agencies.js'
@@ -550,5 +551,18 @@ describe('leadingAgencies and agenciesAfter', () => {
     )
     expect(partners.map((a) => a.key)).toEqual(['noi-vu', 'y-te'])
     expect(agenciesAfter('Sở Nội vụ chủ trì triển khai', /phối hợp với /gu, province)).toEqual([])
+  })
+})
+
+describe('portfolioHeadOf', () => {
+  it('gives the head of a department named by its portfolio alone', () => {
+    expect(portfolioHeadOf('Sở Nội vụ')).toBe('Sở')
+    expect(portfolioHeadOf('Phòng Giáo dục và Đào tạo')).toBe('Phòng')
+  })
+
+  it('gives none for a name with more than the portfolio, or without a portfolio head', () => {
+    expect(portfolioHeadOf('Sở Nội vụ tỉnh')).toBeNull()
+    expect(portfolioHeadOf('Công an tỉnh')).toBeNull()
+    expect(portfolioHeadOf('Sở')).toBeNull()
   })
 })

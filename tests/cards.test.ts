@@ -79,6 +79,16 @@ describe('task cards in the body', () => {
     ])
   })
 
+  it('carries the head of a department named by its portfolio over a semicolon ("Sở Nội vụ; Tư pháp")', async () => {
+    const partners = await partnersOf('Sở Nội vụ; Tư pháp, Y tế; Công an tỉnh.')
+    expect(partners.map((a) => [a.name, a.canonical])).toEqual([
+      ['Sở Nội vụ', 'Sở Nội vụ'],
+      ['Tư pháp', 'Sở Tư pháp'],
+      ['Y tế', 'Sở Y tế'],
+      ['Công an tỉnh', 'Công an tỉnh'],
+    ])
+  })
+
   it('gives no head to a piece after a list that shares none, or after one that is not a portfolio', async () => {
     const partners = await partnersOf(
       'các cơ quan, đơn vị liên quan; Tài chính; các Sở: Y tế; Công an tỉnh; Tư pháp.',

@@ -676,6 +676,13 @@ export function sharedHeadOf(text: string): string | null {
   return headOf(m)
 }
 
+/** The head of a department named by its portfolio alone ("Sở Nội vụ" → "Sở"); null for any other name. */
+export function portfolioHeadOf(name: string): string | null {
+  const head = PORTFOLIO_HEAD_RE.exec(name)
+  const found = head ? portfolioAt(name, head[0].length) : null
+  return head && found?.end === name.length ? head[0] : null
+}
+
 /** The portfolios a piece lists of `head` ("Tài chính, Nội vụ" of "Sở"), when it is all such names; else none. */
 export function headPortfolios(piece: string, head: string, ctx: Context): Agency[] {
   const source = nameSource(piece)

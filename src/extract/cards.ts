@@ -9,7 +9,14 @@ import { ROLE_VERBS } from '../lexicon/verbs.js'
 import { alternation, collapse, fold } from '../normalize/text.js'
 import { romanValue } from '../structure/labels.js'
 import type { Block, Doc } from '../types.js'
-import { headPortfolios, leadingAgencies, sharedHeadOf, splitAgencyList, toAgency } from './agencies.js'
+import {
+  headPortfolios,
+  leadingAgencies,
+  portfolioHeadOf,
+  sharedHeadOf,
+  splitAgencyList,
+  toAgency,
+} from './agencies.js'
 import { extractAppendices, isTableBlock, RowReader } from './appendices.js'
 import { type Context, emptyContext } from './context.js'
 
@@ -58,7 +65,8 @@ export function parseField(text: string): { kind: FieldKind; value: string } | n
  * list of who does the task, so its comma-separated parts are taken as written.
  */
 export function listAgencies(value: string, ctx: Context): Agency[] {
-  // The head of "các Sở: Kế hoạch và Đầu tư; Tài chính" goes on over the semicolon, to the portfolios after it.
+  // The head of "các Sở: Kế hoạch và Đầu tư; Tài chính" goes on over the semicolon, to the portfolios after it,
+  // and so does that of a department before it ("Sở Nội vụ; Tư pháp").
   let head: string | null = null
   return value
     .replace(/[.;]\s*$/u, '')
@@ -67,8 +75,8 @@ export function listAgencies(value: string, ctx: Context): Agency[] {
     .flatMap((piece) => {
       const ofHead = head === null ? [] : headPortfolios(piece, head, ctx)
       if (ofHead.length > 0) return ofHead
-      head = sharedHeadOf(piece)
       const found = splitAgencyList(piece, ctx)
+      head = sharedHeadOf(piece) ?? portfolioHeadOf(found[found.length - 1]?.canonical ?? '')
       if (found.length > 0) return found
       return piece
         .split(/\s*,\s*/u)
