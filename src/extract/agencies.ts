@@ -107,8 +107,8 @@ const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
 const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
 const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
 const NOUN_RE = new RegExp(`${WORD_START}(?:${NOUN}|${LIST_NOUN_WORD})`, 'gu')
-// Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
 const STANDALONE_RE = new RegExp(`^(?:${alternation(capVariants(STANDALONE_GROUP_NOUNS))})${NOT_WORD}`, 'u')
+// Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
 const WEAK_START_RE = new RegExp(`^(?:${alternation(WEAK_GROUP_NOUNS)})${NOT_WORD}`, 'u')
 // A noun that starts a group: where a descriptive name stops ("Ban Quản lý các khu ... và các đơn vị").
 const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
@@ -672,8 +672,9 @@ export function agenciesAfter(text: string, opener: RegExp, ctx: Context): Agenc
 export function sharedHeadOf(text: string): string | null {
   const source = nameSource(text)
   const m = at(SHARED_HEAD_AT_RE, source, 0)
-  if (!m || portfolioList(source, m[0].length, headOf(m)).length === 0) return null
-  return headOf(m)
+  if (!m) return null
+  const head = headOf(m)
+  return portfolioList(source, m[0].length, head).length > 0 ? head : null
 }
 
 /** The head of a department named by its portfolio alone ("Sở Nội vụ" → "Sở"); null for any other name. */

@@ -215,8 +215,7 @@ const SHAPES: readonly Shape[] = [
 function toDated(shape: Shape, m: RegExpExecArray, sentence: string, labelled: boolean): Dated | null {
   const start = m.index
   const end = start + m[0].length
-  // Every test of `before` is anchored at its end: a bounded tail keeps a long line linear.
-  const before = sentence.slice(Math.max(0, start - BEFORE_WINDOW), start)
+  const before = textBefore(sentence, start)
   const seen: Seen = {
     g: m.groups ?? {},
     before,
@@ -242,6 +241,11 @@ function yearlyIn(sentence: string): boolean {
 
 // How far back the words that bind a date are looked for ("chậm nhất là trước ngày", "từ năm 2023 đến").
 const BEFORE_WINDOW = 200
+
+/** The text before a date, as far back as its binding words go; every test of it is anchored at its end, so a long line stays linear. */
+function textBefore(sentence: string, start: number): string {
+  return sentence.slice(Math.max(0, start - BEFORE_WINDOW), start)
+}
 
 /** Dated phrases of a sentence (quotes masked), in order; each stretch of text is read by one shape only. */
 function datedPhrases(sentence: string, labelled = false): Dated[] {
@@ -271,7 +275,7 @@ function rangeEnds(phrases: Dated[], sentence: string): Dated[] {
   return phrases.flatMap((d, i) => {
     if (joined(d, phrases[i + 1])) return []
     if (joined(phrases[i - 1], d)) return [{ ...d, relation: 'by' as const }]
-    return FROM_RE.test(sentence.slice(Math.max(0, d.start - BEFORE_WINDOW), d.start)) ? [] : [d]
+    return FROM_RE.test(textBefore(sentence, d.start)) ? [] : [d]
   })
 }
 
