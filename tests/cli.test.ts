@@ -485,6 +485,18 @@ describe('writeFileAtomic', () => {
     expect(readdirSync(dir)).toEqual(['x.json'])
   })
 
+  it('writes pieces of bytes one after the other', async () => {
+    const dir = sandbox({ 'x.json': 'old' })
+    const utf8 = new TextEncoder()
+    await writeFileAtomic(join(dir, 'x.json'), [
+      utf8.encode('{"tên":'),
+      utf8.encode('"Sở"}'),
+      Uint8Array.of(0x0a),
+    ])
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).toBe('{"tên":"Sở"}\n')
+    expect(readdirSync(dir)).toEqual(['x.json'])
+  })
+
   it('fails without leaving anything when it cannot write', async () => {
     const dir = sandbox({})
     await expect(writeFileAtomic(join(dir, 'missing', 'x.json'), 'new')).rejects.toThrow(/ENOENT/)

@@ -1,6 +1,6 @@
 /** `kh extract`: discover the inputs, extract them on worker threads (or take them from the cache), write, and summarize. */
 import { readFileSync } from 'node:fs'
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { type FileHandle, mkdir, open, readdir, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -80,6 +80,8 @@ interface Cache {
 /** What every file of a run shares: where things go, the cache, and the threads once one is needed. */
 interface Run {
   outDir: string | null
+  /** The output folder's files when the run started, in lower case: only those can hold an output to keep. */
+  existing: ReadonlySet<string>
   cache: Cache | null
   options: ExtractCommandOptions
   pool: () => Promise<ExtractPool>
@@ -97,9 +99,9 @@ export async function runExtract(
     throw new UsageError(`nothing to extract: no ${INPUT_EXTENSIONS.join(' ')} files in ${empty.join(', ')}`)
   }
   const outDir = options.output ?? (options.ndjson ? null : DEFAULT_OUTPUT)
-  if (outDir !== null) await prepareOutputDir(outDir)
+  const existing = outDir === null ? new Set<string>() : await prepareOutputDir(outDir)
   const cache = options.cache ? openCache(outDir, options, `${toolVersion}+${await codeStamp()}`) : null
-  const outcomes = await extractAll(inputs, { outDir, cache, options })
+  const outcomes = await extractAll(inputs, { outDir, existing, cache, options })
   const lines = [
     ...rejected.map((r) => failureLine(r.file, r.error, options.debug === true)),
     ...outcomes.flatMap((o) => outcomeLines(o, options)),
@@ -112,10 +114,13 @@ export async function runExtract(
   return failed === 0 ? 0 : 1
 }
 
-async function prepareOutputDir(dir: string): Promise<void> {
+/** Make the output folder, and list what it holds: one listing, where asking for each output would cost a call per file. */
+async function prepareOutputDir(dir: string): Promise<Set<string>> {
   try {
     // Absolute: Node 20 spins in a recursive mkdir of a relative path once the working directory is gone.
     await mkdir(resolve(dir), { recursive: true })
+    // Lower case: on a file system that ignores case, "Plan.json" is the output "plan.json" too.
+    return new Set((await readdir(dir)).map((name) => name.toLowerCase()))
   } catch (error) {
     throw new UsageError(`cannot write to \`${dir}\`: ${reasonOf(error)}`)
   }
@@ -216,7 +221,8 @@ interface Ready {
 /** Never throws: whatever goes wrong with one document becomes its outcome, and the batch goes on. */
 async function extractOne(input: Input, run: Run): Promise<Outcome> {
   const { outDir, cache, options } = run
-  const outFile = outDir === null ? null : join(outDir, `${input.name}.json`)
+  const outName = `${input.name}.json`
+  const outFile = outDir === null ? null : join(outDir, outName)
   const settings = `${input.format ?? ''}${options.pretty ? ' pretty' : ''}`
   try {
     // Nothing to print or list, and the file and its output as the last run left them: nothing to do.
@@ -235,7 +241,7 @@ async function extractOne(input: Input, run: Run): Promise<Outcome> {
       if (key) await cache.store.setEntry(key.sha, { ...plan, path: input.file }, key.variant)
     }
     if (outFile !== null) {
-      await writeIfChanged(outFile, plan.pretty ?? plan.json)
+      await writeIfChanged(outFile, plan.pretty ?? plan.json, run.existing.has(outName.toLowerCase()))
       await cache?.files.remember(input.file, stamp, outFile, settings, plan.warnings.length)
     }
     const line = options.ndjson ? plan.json : null
@@ -252,13 +258,34 @@ async function readInput(
   file: string,
   maxSizeMb: number,
 ): Promise<{ bytes: Uint8Array; stamp: { input: FileStamp; readAt: number } }> {
-  const info = await stat(file)
-  if (info.size > maxSizeMb * 1e6) {
-    throw new Error(`file is ${megabytes(info.size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
+  const handle = await open(file)
+  try {
+    const info = await handle.stat()
+    if (info.size > maxSizeMb * 1e6) {
+      throw new Error(`file is ${megabytes(info.size)} MB, over the ${maxSizeMb} MB limit (--max-size)`)
+    }
+    const bytes = await readAll(handle, info.size)
+    return { bytes, stamp: { input: stampOf(info), readAt: Date.now() } }
+  } finally {
+    await handle.close()
   }
-  const bytes = await readFile(file)
-  const stamp = { input: stampOf(info), readAt: Date.now() }
-  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), stamp }
+}
+
+// The size just read from the open file, as `readFile` would read it, without the second fstat it
+// makes: stopping at `size` as it does. A file that reports no size (a pipe) is read to its end.
+async function readAll(handle: FileHandle, size: number): Promise<Uint8Array> {
+  if (size === 0) {
+    const all = await handle.readFile()
+    return new Uint8Array(all.buffer, all.byteOffset, all.byteLength)
+  }
+  const bytes = new Uint8Array(size)
+  let read = 0
+  while (read < size) {
+    const { bytesRead } = await handle.read(bytes, read, size - read, read)
+    if (bytesRead === 0) return bytes.subarray(0, read)
+    read += bytesRead
+  }
+  return bytes
 }
 
 async function extractInPool(input: Input, bytes: Uint8Array, run: Run): Promise<Extracted> {
@@ -302,11 +329,12 @@ function revive(data: ErrorData): Error {
 
 // An output that already holds these bytes is left alone: a re-run rewrites (and flushes) nothing.
 // Compared and written as bytes, so a plan is never decoded or encoded here.
-async function writeIfChanged(file: string, json: Uint8Array | string): Promise<void> {
+// `existed`: the file was in the output folder when the run started; a new one is not looked for.
+async function writeIfChanged(file: string, json: Uint8Array | string, existed: boolean): Promise<void> {
   const content = typeof json === 'string' ? Buffer.from(json) : json
   let old: Buffer | null = null
   try {
-    old = readFileSync(file)
+    if (existed) old = readFileSync(file)
   } catch {
     // No earlier output (or an unreadable one): write it.
   }
@@ -315,7 +343,7 @@ async function writeIfChanged(file: string, json: Uint8Array | string): Promise<
     old.length === content.length + 1 &&
     old[content.length] === NEWLINE &&
     old.subarray(0, content.length).equals(content)
-  if (!same) await writeFileAtomic(file, Buffer.concat([content, LINE_END]))
+  if (!same) await writeFileAtomic(file, [content, LINE_END])
 }
 
 // NDJSON lines leave in input order, each as soon as the ones before it are done, so runs are reproducible.
