@@ -94,12 +94,28 @@ describe('toAgency', () => {
     expect(canonicalName('HĐND TP Vũng Tàu')).toBe('Hội đồng nhân dân thành phố Vũng Tàu')
   })
 
-  it('keys a generic group by its nouns, with no level', () => {
+  it('keys a generic group by its nouns, with no level when it names none', () => {
     expect(toAgency('các sở, ban, ngành', province)).toMatchObject({ key: 'so-ban-nganh', level: null })
     expect(toAgency('các cơ quan, đơn vị liên quan', province)).toMatchObject({
       key: 'co-quan-don-vi',
       level: null,
     })
+    // Where its members are is not their level: the schools of a province are of every level.
+    expect(toAgency('các trường học trên địa bàn tỉnh', province).level).toBe(null)
+    expect(toAgency('các cơ quan, đơn vị trên địa bàn thành phố', district).level).toBe(null)
+  })
+
+  it('gives a group the level it names at its end, or that of its one level word', () => {
+    expect(toAgency('Các sở, ban, ngành, đoàn thể cấp tỉnh', province)).toMatchObject({
+      key: 'so-ban-nganh-doan-the',
+      level: 'province',
+    })
+    expect(toAgency('các cơ quan, đơn vị cấp xã', district).level).toBe('commune')
+    expect(toAgency('các sở, ngành tỉnh', province).level).toBe('province')
+    expect(toAgency('các cơ quan, đơn vị của huyện', district).level).toBe('district')
+    expect(toAgency('các đơn vị thuộc thành phố Vũng Tàu', province).level).toBe('district')
+    expect(toAgency('các Bộ, ngành Trung ương', province).level).toBe('national')
+    expect(toAgency('các Sở', province)).toMatchObject({ key: 'so', level: 'province' })
   })
 })
 
@@ -368,7 +384,7 @@ describe('findAgencies', () => {
     // Its key is its nouns, so the lower-case spelling and the capital one meet in a diff.
     expect(keys('các Bộ, ngành Trung ương')).toEqual(['bo-nganh'])
     expect(keys('các bộ, ngành liên quan')).toEqual(['bo-nganh'])
-    expect(toAgency('các Bộ, ngành Trung ương', province).level).toBeNull()
+    expect(toAgency('các Bộ, ngành Trung ương', province).level).toBe('national')
   })
 
   it('reads schools and educational institutions as groups ("các cơ sở giáo dục", "các trường mầm non, tiểu học")', () => {

@@ -106,6 +106,12 @@ const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
 const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
 const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
 const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
+// The level a group names at its end: "cấp tỉnh", "tỉnh", "của huyện", "thuộc thành phố Vũng Tàu". Not a
+// place the members are in ("các trường trên địa bàn tỉnh": schools of every level in the province).
+const GROUP_PLACE_RE = new RegExp(
+  `(?<!trên\\s+địa\\s+bàn)\\s+(?:(?:của|thuộc)\\s+)?(?<mark>${TIER}|${UNIT})(?:\\s+(?<proper>${PROPER}))?$`,
+  'u',
+)
 const NOUN_RE = new RegExp(`${WORD_START}(?:${NOUN}|${LIST_NOUN_WORD})`, 'gu')
 const STANDALONE_RE = new RegExp(`^(?:${alternation(capVariants(STANDALONE_GROUP_NOUNS))})${NOT_WORD}`, 'u')
 // Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
@@ -482,6 +488,24 @@ function cityLevel(proper: string | undefined, ctx: Context): Level {
   return ctx.locality && central(ctx.locality) ? 'province' : 'district'
 }
 
+/**
+ * A group's level: the place it names at its end ("các sở, ngành cấp tỉnh"), else national for a national
+ * word ("các Bộ, ngành Trung ương"), else that of its level word when it is its only noun ("các Sở"); null
+ * for a group of several kinds ("các sở, ban, ngành").
+ */
+function groupLevel(canonical: string, nouns: readonly string[], ctx: Context): Level {
+  const m = GROUP_PLACE_RE.exec(canonical)
+  if (m?.groups?.mark) {
+    const level = MARK_LEVELS.get(m.groups.mark.replace(/\s+/gu, ' ')) ?? null
+    return level === 'city' ? cityLevel(m.groups.proper, ctx) : level
+  }
+  if (NATIONAL_RE.test(canonical)) return 'national'
+  const [only, ...others] = nouns
+  if (only === undefined || others.length > 0) return null
+  const word = only.charAt(0).toLocaleUpperCase('vi') + only.slice(1)
+  return LEVEL_WORDS[word] ?? null
+}
+
 /** Level from the level word (Sở, Phòng, Bộ), else the first locality word, else national words, else the issuer's place. */
 function levelOf(canonical: string, ctx: Context): Level {
   const first = canonical.split(' ')[0] ?? ''
@@ -552,7 +576,7 @@ function agencyOf(name: string, ctx: Context, head?: string): Agency {
   const canonical = canonicalName(head === undefined ? written : `${head} ${written}`)
   if (GROUP_WHOLE_RE.test(canonical)) {
     const nouns = canonical.match(NOUN_RE) ?? []
-    return { name: written, canonical, key: slug(nouns.join(' ')), level: null }
+    return { name: written, canonical, key: slug(nouns.join(' ')), level: groupLevel(canonical, nouns, ctx) }
   }
   return { name: written, canonical, key: keyOf(canonical, ctx), level: levelOf(canonical, ctx) }
 }
