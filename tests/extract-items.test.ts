@@ -88,21 +88,39 @@ describe('awards', () => {
     ])
   })
 
+  it('reads counts with the number spelled out in brackets, and counts given after their kind', () => {
+    expect(readQuota('khen thưởng 05 (năm) tập thể và 10 (mười) cá nhân')).toMatchObject({
+      collectives: 5,
+      individuals: 10,
+    })
+    expect(readQuota('Tập thể: 05; cá nhân: 10; Hộ gia đình: 3')).toMatchObject({
+      collectives: 5,
+      individuals: 10,
+      households: 3,
+    })
+  })
+
   it('reads per-unit, upper-bound and percentage quotas, and no quota from text without counts', () => {
     expect(readQuota('mỗi xã, phường không quá 02 tập thể và 03 cá nhân')).toMatchObject({
       collectives: 2,
       individuals: 3,
       max: true,
-      per: 'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.slice(
-        0,
-        'mỗi xã, phường không quá 02 tập thể và 03 cá nhân'.length,
-      ),
+      per: 'mỗi xã, phường',
     })
+    expect(readQuota('Mỗi huyện chọn 01 tập thể, 02 cá nhân')?.per).toBe('mỗi huyện')
+    expect(readQuota('Mỗi đơn vị trực thuộc Sở được đề nghị 01 tập thể')?.per).toBe('mỗi đơn vị trực thuộc')
+    expect(readQuota('03 tập thể, 05 cá nhân/đơn vị')?.per).toBe('mỗi đơn vị')
+    expect(readQuota('không quá 02 tập thể cho mỗi xã')?.per).toBe('mỗi xã')
+    // A unit named without "mỗi" is not a quota per unit.
+    expect(readQuota('Ủy ban nhân dân xã chọn 02 tập thể')?.per).toBeNull()
+    expect(readQuota('10 tập thể/ năm')?.per).toBeNull()
     expect(readQuota('tối đa 15% cá nhân')).toMatchObject({
       percent: { collectives: null, individuals: 15 },
       max: true,
     })
     expect(readQuota('Khen thưởng theo thẩm quyền các tập thể, cá nhân tiêu biểu')).toBeNull()
+    expect(readQuota('Tập thể: 15%')).toBeNull()
+    expect(readQuota('Tập thể: tiêu biểu; Cá nhân: xuất sắc')).toBeNull()
     expect(occasionsIn('Khen thưởng hàng năm')).toEqual(['annual'])
     expect(occasionsIn('Khen thưởng đột xuất')).toEqual([])
   })

@@ -8,11 +8,53 @@ import { sectionsWithRole } from './items.js'
 
 const FORM_LIST_RE = /^Hình thức khen thưởng\s*:\s*(?<list>.+)$/iu
 const AWARD_HEAD_RE = new RegExp(`^(?:${alternation(AWARD_HEADS)})(?![\\p{L}\\d])`, 'u')
-const COUNT_RE = /(?<n>\d{1,5})\s*(?<who>tập thể|cá nhân|hộ gia đình|gia đình)/gu
+// "10 tập thể", "05 (năm) cá nhân": the number may be spelled out after it in brackets.
+const COUNT_RE =
+  /(?<n>\d{1,5})\s*(?:\(\s*\p{Ll}+(?:\s+\p{Ll}+){0,3}\s*\)\s*)?(?<who>tập thể|cá nhân|hộ gia đình|gia đình)/gu
+// "Tập thể: 05; cá nhân: 10": the kind first, as a label.
+const LABEL_COUNT_RE =
+  /(?<![\p{L}\d])(?<who>[Tt]ập thể|[Cc]á nhân|[Hh]ộ gia đình)\s*:\s*(?<n>\d{1,5})(?![\d%])/gu
 const PERCENT_RE = /(?<n>\d{1,3}(?:,\d+)?)\s*%\s*(?:số\s+)?(?<who>tập thể|cá nhân)/gu
 const YEAR_RE = /năm\s+(?<y>\d{4})/u
-const PER_RE =
-  /(?<per>(?:mỗi|cho mỗi|\/)\s*(?:xã, phường|phường, xã|đơn vị|xã|phường|huyện|cơ quan|trường|địa phương)[^,;:.]*)/u
+// The unit a quota is for: "mỗi xã, phường", "cho mỗi đơn vị trực thuộc", "/đơn vị"; up to three
+// lower-case words more describe it, and a verb or a count ends it ("Mỗi huyện chọn 01 tập thể").
+const PER_UNITS = [
+  'xã, phường, thị trấn',
+  'xã, phường',
+  'phường, xã',
+  'đơn vị',
+  'thị trấn',
+  'xã',
+  'phường',
+  'huyện',
+  'quận',
+  'cơ quan',
+  'trường',
+  'địa phương',
+  'cụm',
+  'khối',
+]
+const PER_STOPS = [
+  'không',
+  'tối',
+  'được',
+  'chọn',
+  'xét',
+  'đề',
+  'khen',
+  'tặng',
+  'từ',
+  'có',
+  'là',
+  'gồm',
+  'với',
+  'và',
+]
+const PER_RE = new RegExp(
+  `(?:(?<![\\p{L}\\d])[Mm]ỗi|\\/)\\s*(?<unit>${alternation(PER_UNITS)})(?![\\p{L}\\d])` +
+    `(?<more>(?:\\s+(?!(?:${alternation(PER_STOPS)})(?![\\p{L}\\d]))\\p{Ll}+){0,3})`,
+  'u',
+)
 const MAX_RE = /không quá|tối đa/u
 
 /** Occasions named in a text: sơ kết → interim, tổng kết → final, hằng năm → annual. */
@@ -79,6 +121,11 @@ export function readQuota(text: string): QuotaCounts | null {
       m.groups?.who === 'cá nhân' ? 'individuals' : m.groups?.who === 'tập thể' ? 'collectives' : 'households'
     counts[who] = Number(m.groups?.n)
   }
+  for (const m of text.matchAll(LABEL_COUNT_RE)) {
+    const who = fold(m.groups?.who ?? '')
+    const kind = who === 'ca nhan' ? 'individuals' : who === 'tap the' ? 'collectives' : 'households'
+    counts[kind] ??= Number(m.groups?.n)
+  }
   const percent: Record<string, number> = {}
   for (const m of text.matchAll(PERCENT_RE)) {
     percent[m.groups?.who === 'cá nhân' ? 'individuals' : 'collectives'] = Number(
@@ -93,11 +140,17 @@ export function readQuota(text: string): QuotaCounts | null {
     collectives: counts.collectives ?? null,
     individuals: counts.individuals ?? null,
     households: counts.households ?? null,
-    per: PER_RE.exec(text)?.groups?.per?.trim() ?? null,
+    per: perUnit(text),
     max: MAX_RE.test(text),
     percent:
       Object.keys(percent).length > 0
         ? { collectives: percent.collectives ?? null, individuals: percent.individuals ?? null }
         : null,
   }
+}
+
+/** The unit a quota is for, as "mỗi" and the unit: "mỗi xã, phường", "mỗi đơn vị" for "/đơn vị". */
+function perUnit(text: string): string | null {
+  const m = PER_RE.exec(text)
+  return m?.groups ? `mỗi ${m.groups.unit}${m.groups.more ?? ''}` : null
 }
