@@ -88,6 +88,68 @@ describe('awards', () => {
     ])
   })
 
+  it('reads a quota table by its header: a quota per row with a count, its award a form', async () => {
+    const d = await doc(
+      `
+      II. HÌNH THỨC KHEN THƯỞNG
+
+      2. Số lượng khen thưởng
+
+      | Hình thức | Tập thể | Cá nhân |
+      |---|---|---|
+      | Giấy khen của Chủ tịch UBND huyện (sơ kết năm 2026) | 10 | 15 |
+      | Giấy khen của Chủ tịch UBND huyện (tổng kết năm 2030) | không quá 15 | 20 |
+      | Bằng khen của Chủ tịch UBND tỉnh | Theo quy định | |
+      `,
+      'markdown',
+    )
+    expect(
+      extractAwardQuotas(d).map((q) => [
+        q.award,
+        q.occasion,
+        q.year,
+        q.collectives,
+        q.individuals,
+        q.max,
+        q.path,
+      ]),
+    ).toEqual([
+      ['Giấy khen của Chủ tịch UBND huyện', 'interim', 2026, 10, 15, false, 'II.2'],
+      ['Giấy khen của Chủ tịch UBND huyện', 'final', 2030, 15, 20, true, 'II.2'],
+    ])
+    expect(extractAwardForms(d).map((f) => [f.name, f.occasions])).toEqual([
+      ['Giấy khen của Chủ tịch UBND huyện', ['interim', 'final']],
+      ['Bằng khen của Chủ tịch UBND tỉnh', []],
+    ])
+  })
+
+  it('reads no quotas from a table without a header of kinds, nor from a table outside the award sections', async () => {
+    const noKinds = await doc(
+      `
+      II. HÌNH THỨC KHEN THƯỞNG
+
+      | Hình thức | Năm |
+      |---|---|
+      | Giấy khen | 2026 |
+      `,
+      'markdown',
+    )
+    expect(extractAwardQuotas(noKinds)).toEqual([])
+    expect(extractAwardForms(noKinds).map((f) => f.name)).toEqual(['Giấy khen'])
+    const elsewhere = await doc(
+      `
+      III. KẾT QUẢ NĂM 2024
+
+      | Đơn vị | Tập thể | Cá nhân |
+      |---|---|---|
+      | Giấy khen | 10 | 15 |
+      `,
+      'markdown',
+    )
+    expect(extractAwardQuotas(elsewhere)).toEqual([])
+    expect(extractAwardForms(elsewhere)).toEqual([])
+  })
+
   it('reads counts with the number spelled out in brackets, and counts given after their kind', () => {
     expect(readQuota('khen thưởng 05 (năm) tập thể và 10 (mười) cá nhân')).toMatchObject({
       collectives: 5,

@@ -46,6 +46,38 @@ export class RowReader {
   }
 }
 
+/** A table of the plan's body: its rows, from Markdown table rows or flattened cells, and its first line. */
+export interface BodyTable {
+  rows: Row[]
+  line: number
+}
+
+/** The tables between the plan's header and its signature, in order. */
+export function bodyTables(doc: Doc): BodyTable[] {
+  const tables: BodyTable[] = []
+  let reader: RowReader | null = null
+  let line = 0
+  const outside = new Set([...doc.preamble, ...doc.tail])
+  const close = () => {
+    reader?.close()
+    if (reader && reader.rows.length > 0) tables.push({ rows: reader.rows, line })
+    reader = null
+  }
+  for (const block of doc.blocks) {
+    if (outside.has(block) || !isTableBlock(block)) {
+      close()
+      continue
+    }
+    if (!reader) {
+      reader = new RowReader()
+      line = block.line
+    }
+    reader.add(block)
+  }
+  close()
+  return tables
+}
+
 /** One appendix per "PHỤ LỤC" block of the tail; rows from Markdown tables or flattened cells. */
 export function extractAppendices(doc: Doc): Appendix[] {
   const out: Appendix[] = []

@@ -4,6 +4,7 @@ import { AWARD_HEADS, OCCASIONS } from '../lexicon/awards.js'
 import { alternation, collapse, fold } from '../normalize/text.js'
 import { flatten } from '../structure/sections.js'
 import type { Doc } from '../types.js'
+import { type BodyTable, bodyTables } from './appendices.js'
 import { sectionsWithRole } from './items.js'
 
 const FORM_LIST_RE = /^Hình thức khen thưởng\s*:\s*(?<list>.+)$/iu
@@ -78,12 +79,16 @@ function awardSections(doc: Doc): Section[] {
 /** Forms from "Hình thức khen thưởng: A; B; C" lines and from award-named points of award sections. */
 export function extractAwardForms(doc: Doc): AwardForm[] {
   const forms: AwardForm[] = []
+  const sections = awardSections(doc)
   const add = (name: string, occasions: Occasion[], path: string, line: number) => {
     const clean = collapse(name).replace(/[.;:,]+$/, '')
-    if (clean === '' || forms.some((f) => f.name === clean && f.path === path)) return
-    forms.push({ name: clean, occasions, path, line })
+    if (clean === '') return
+    const known = forms.find((f) => f.name === clean && f.path === path)
+    if (!known) forms.push({ name: clean, occasions, path, line })
+    // A table gives one row per occasion of one form.
+    else known.occasions = [...new Set([...known.occasions, ...occasions])]
   }
-  for (const s of awardSections(doc)) {
+  for (const s of sections) {
     const context = [s.heading, ...s.items.map((i) => i.text)].join(' ')
     for (const item of s.items) {
       const list = FORM_LIST_RE.exec(item.text)?.groups?.list
@@ -93,22 +98,117 @@ export function extractAwardForms(doc: Doc): AwardForm[] {
       add(s.heading.split(':')[0] ?? s.heading, occasionsIn(context), s.path, s.line)
     }
   }
-  return forms
+  for (const { section, row, named } of awardRows(doc, sections)) {
+    if (AWARD_HEAD_RE.test(named))
+      add(named.replace(WHEN_BRACKET_RE, ''), occasionsIn(rowText(row)), section.path, row.line)
+  }
+  return forms.sort((a, b) => a.line - b.line)
 }
 
-/** Quotas: counts of collectives, individuals and households per award and occasion. */
+/** Quotas: counts of collectives, individuals and households per award and occasion, in sentences and in tables. */
 export function extractAwardQuotas(doc: Doc): AwardQuota[] {
   const quotas: AwardQuota[] = []
-  for (const s of awardSections(doc)) {
+  const sections = awardSections(doc)
+  const tableQuotas = quotaTables(doc, sections)
+  const inTables = new Set(tableQuotas.map((q) => q.line))
+  for (const s of sections) {
     const award = AWARD_HEAD_RE.test(s.heading) ? collapse(s.heading.split(':')[0] ?? '') : null
     const texts = [{ text: s.heading, line: s.line }, ...s.items]
     for (const { text, line } of texts) {
-      const quota = readQuota(text)
+      const quota = inTables.has(line) ? null : readQuota(text)
       if (!quota) continue
       quotas.push({ award: award ?? s.heading, ...quota, text, path: s.path, line })
     }
   }
-  return quotas
+  return [...quotas, ...tableQuotas].sort((a, b) => a.line - b.line)
+}
+
+type Kind = 'collectives' | 'individuals' | 'households'
+const KIND_COLUMNS: readonly [Kind, RegExp][] = [
+  ['collectives', /^(?:so luong\s+)?tap the(?![a-z])/u],
+  ['individuals', /^(?:so luong\s+)?ca nhan(?![a-z])/u],
+  ['households', /^(?:so luong\s+)?(?:ho )?gia dinh(?![a-z])/u],
+]
+const LEADING_COUNT_RE = /^(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,5})(?![\d%,.])/u
+// "Giấy khen của Chủ tịch UBND huyện (sơ kết năm 2026)": the bracket says when, not which award.
+const WHEN_BRACKET_RE = /\s*\((?<when>[^()]*)\)\s*$/u
+
+type Row = BodyTable['rows'][number]
+
+const rowText = (row: Row): string => row.cells.map((c) => collapse(c)).join(' | ')
+
+/** The rows of tables in award sections, each with its section and its first cell with words in it (the award). */
+function awardRows(
+  doc: Doc,
+  sections: readonly Section[],
+): { section: Section; row: Row; named: string; table: BodyTable }[] {
+  return bodyTables(doc).flatMap((table) => {
+    const section = sections.filter((s) => s.line <= table.line && table.line <= s.endLine).pop()
+    if (!section) return []
+    const counts = new Set(
+      kindColumns(table.rows.find((r) => kindColumns(r.cells).size > 0)?.cells ?? []).values(),
+    )
+    return table.rows.map((row) => {
+      const named = row.cells.map((c) => collapse(c)).find((c, i) => !counts.has(i) && /\p{L}/u.test(c)) ?? ''
+      return { section, row, named, table }
+    })
+  })
+}
+
+/**
+ * Quotas of tables in award sections whose header names the kinds ("Hình thức | Tập thể | Cá nhân"):
+ * one per row with a count, the award its first column that is not a count.
+ */
+function quotaTables(doc: Doc, sections: readonly Section[]): AwardQuota[] {
+  const headers = new Map<BodyTable, number>()
+  return awardRows(doc, sections).flatMap(({ section, row, named, table }): AwardQuota[] => {
+    if (!headers.has(table))
+      headers.set(
+        table,
+        table.rows.findIndex((r) => kindColumns(r.cells).size > 0),
+      )
+    const headerAt = headers.get(table) ?? -1
+    if (headerAt < 0 || table.rows.indexOf(row) <= headerAt) return []
+    const counts = new Map<Kind, number>()
+    let max = false
+    for (const [kind, i] of kindColumns(table.rows[headerAt]?.cells ?? [])) {
+      const m = LEADING_COUNT_RE.exec(collapse(row.cells[i] ?? ''))
+      if (!m?.groups) continue
+      counts.set(kind, Number(m.groups.n))
+      max ||= MAX_RE.test(m[0])
+    }
+    if (counts.size === 0) return []
+    const text = rowText(row)
+    const year = YEAR_RE.exec(text)?.groups?.y
+    return [
+      {
+        award: named ? named.replace(WHEN_BRACKET_RE, '') : section.heading,
+        occasion: occasionsIn(text)[0] ?? null,
+        year: year ? Number(year) : null,
+        collectives: counts.get('collectives') ?? null,
+        individuals: counts.get('individuals') ?? null,
+        households: counts.get('households') ?? null,
+        per: perUnit(text),
+        max: max || MAX_RE.test(text),
+        percent: null,
+        text,
+        path: section.path,
+        line: row.line,
+      },
+    ]
+  })
+}
+
+/** The columns of a header row that hold counts of a kind; empty for a row that is no such header. */
+function kindColumns(cells: readonly string[]): Map<Kind, number> {
+  const columns = new Map<Kind, number>()
+  cells.forEach((cell, i) => {
+    const text = fold(collapse(cell))
+    if (/\d/u.test(text)) return
+    const kind = KIND_COLUMNS.find(([, re]) => re.test(text))?.[0]
+    if (kind && !columns.has(kind)) columns.set(kind, i)
+  })
+  return columns
 }
 
 type QuotaCounts = Omit<AwardQuota, 'award' | 'text' | 'path' | 'line'>

@@ -8,7 +8,7 @@ import { COLUMN_WORDS, FIELD_LABELS, type FieldKind } from '../lexicon/fields.js
 import { ROLE_VERBS } from '../lexicon/verbs.js'
 import { alternation, collapse, fold } from '../normalize/text.js'
 import { romanValue } from '../structure/labels.js'
-import type { Block, Doc } from '../types.js'
+import type { Doc } from '../types.js'
 import {
   headPortfolios,
   leadingAgencies,
@@ -17,7 +17,7 @@ import {
   splitAgencyList,
   toAgency,
 } from './agencies.js'
-import { extractAppendices, isTableBlock, RowReader } from './appendices.js'
+import { bodyTables, extractAppendices } from './appendices.js'
 import { type Context, emptyContext } from './context.js'
 
 /** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
@@ -263,25 +263,9 @@ function appendixCards(appendix: Appendix, index: number, ctx: Context): Card[] 
 
 /** Cards of task tables inside the body (outside the implementation part), with the path of the section that holds them. */
 function bodyTableCards(doc: Doc, sections: Section[], ctx: Context): Card[] {
-  const tables: Block[][] = []
-  let run: Block[] = []
-  const outside = new Set([...doc.preamble, ...doc.tail])
-  for (const block of doc.blocks.filter((b) => !outside.has(b))) {
-    if (isTableBlock(block)) run.push(block)
-    else if (run.length > 0) {
-      tables.push(run)
-      run = []
-    }
-  }
-  if (run.length > 0) tables.push(run)
-  return tables.flatMap((blocks) => {
-    const first = blocks[0] as Block
-    const section = sections.filter((s) => s.line <= first.line && first.line <= s.endLine).pop()
-    if (!section) return []
-    const reader = new RowReader()
-    for (const block of blocks) reader.add(block)
-    reader.close()
-    return tableCards(reader.rows, () => section.path, ctx)
+  return bodyTables(doc).flatMap((table) => {
+    const section = sections.filter((s) => s.line <= table.line && table.line <= s.endLine).pop()
+    return section ? tableCards(table.rows, () => section.path, ctx) : []
   })
 }
 
