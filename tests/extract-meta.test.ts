@@ -133,6 +133,53 @@ describe('extractMeta', () => {
   })
 })
 
+describe('a Markdown plan whose header and signature are two-column tables', () => {
+  const TABLES = `| ỦY BAN NHÂN DÂN<br>HUYỆN KIM BẢNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc |
+|---|---|
+| Số: 45/KH-UBND | *Kim Bảng, ngày 12 tháng 3 năm 2024* |
+
+# KẾ HOẠCH
+
+Triển khai phong trào thi đua năm 2024
+
+### I. MỤC ĐÍCH
+
+1. Một việc.
+
+| Hình thức | Tập thể | Cá nhân |
+|---|---|---|
+| Giấy khen<br>của Chủ tịch UBND huyện | 10 | 15 |
+
+| **Nơi nhận:**<br>- UBND tỉnh;<br>- Lưu: VT. | **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>**Nguyễn Văn An** |
+|---|---|
+`
+
+  it('reads them column by column, as the text of a plan, with <br> as a line break', async () => {
+    const warnings: Warning[] = []
+    const { meta: m } = extractMeta(await doc(TABLES, 'markdown'), (w) => warnings.push(w))
+    expect(m).toMatchObject({
+      number: '45',
+      symbol: 'KH-UBND',
+      issuer: { name: 'Ủy ban nhân dân huyện Kim Bảng', level: 'district', locality: 'Kim Bảng' },
+      place: 'Kim Bảng',
+      date: { iso: '2024-03-12' },
+      signer: { name: 'Nguyễn Văn An', title: 'Phó Chủ tịch', authority: 'TM. Ủy ban nhân dân' },
+      recipients: ['UBND tỉnh', 'Lưu: VT'],
+    })
+    expect(warnings).toEqual([])
+  })
+
+  it('keeps a table of data as rows of cells, a <br> in a cell a space', async () => {
+    const d = await doc(TABLES, 'markdown')
+    const rows = d.blocks.filter((b) => b.kind === 'row').map((b) => b.cells)
+    expect(rows).toEqual([
+      ['Hình thức', 'Tập thể', 'Cá nhân'],
+      ['Giấy khen của Chủ tịch UBND huyện', '10', '15'],
+    ])
+    expect(d.blocks.some((b) => b.text.includes('<br'))).toBe(false)
+  })
+})
+
 describe('a decision with an attached plan', () => {
   const DECISION = `ỦY BAN NHÂN DÂN
 TỈNH NAM ĐỊNH

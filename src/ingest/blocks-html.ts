@@ -69,25 +69,30 @@ function cellLines(cell: Element): string[] {
   return lines.flatMap((l) => l.split('\n')).map(collapse)
 }
 
-function isLayout(rows: Element[]): boolean {
-  return (
-    rows.length <= LAYOUT_ROWS &&
-    rows.some((r) => cellsOf(r).some((c) => cellLines(c).some((l) => LAYOUT_MARK.test(l))))
-  )
+/**
+ * A table that only lays out the header or the signature (rows of cells of lines), read column by column
+ * as the text of a plan would be: its paragraphs and typed bullets. Null for a table of data. Markdown's
+ * tables are read the same way (blocks-markdown.ts).
+ */
+export function layoutBlocks(rows: readonly (readonly (readonly string[])[])[]): HtmlBlock[] | null {
+  const isLayout =
+    rows.length <= LAYOUT_ROWS && rows.some((r) => r.some((c) => c.some((l) => LAYOUT_MARK.test(l))))
+  if (!isLayout) return null
+  const out: HtmlBlock[] = []
+  const width = Math.max(...rows.map((r) => r.length))
+  for (let column = 0; column < width; column++) {
+    const lines = rows.flatMap((r) => r[column] ?? []).filter((l) => l !== '')
+    for (const item of joinItems(lines)) out.push(...paragraph(item, 'paragraph'))
+  }
+  return out
 }
 
 /** A layout table column by column, as items; a data table row by row, with its cells. */
 function table(node: Element, out: HtmlBlock[]): void {
   const rows = rowsOf(node)
-  if (isLayout(rows)) {
-    const width = Math.max(...rows.map((r) => cellsOf(r).length))
-    for (let column = 0; column < width; column++) {
-      const lines = rows.flatMap((r) => {
-        const cell = cellsOf(r)[column]
-        return cell ? cellLines(cell) : []
-      })
-      for (const item of joinItems(lines.filter((l) => l !== ''))) out.push(...paragraph(item, 'paragraph'))
-    }
+  const layout = layoutBlocks(rows.map((r) => cellsOf(r).map(cellLines)))
+  if (layout) {
+    out.push(...layout)
     return
   }
   for (const row of rows) {

@@ -6,9 +6,11 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { collapse } from '../normalize/text.js'
 import type { Block, BlockKind } from '../types.js'
+import { layoutBlocks } from './blocks-html.js'
 import { mayHaveTable } from './sniff.js'
 
 const BAR_LINE = /^[ \t]*\|[ \t]*$/
+const BR_RE = /^<br\s*\/?>$/i
 const STRAY_STARS = /(?<!\()\*+|\*+(?!\))/g
 const EMPHASIZED_BULLET = /^[-+•]\s+(?=\S)/u
 const STARS_BEFORE_MARK = /(?<!\()\*+(?=[:;,.])/g
@@ -88,6 +90,8 @@ function parseMarkdown(text: string, size: number): Root {
 /** Inline text with hard breaks kept as line breaks (mdast-util-to-string drops them). */
 function inlineText(node: Nodes): string {
   if (node.type === 'break') return '\n'
+  // Inline HTML: "<br>" breaks a line (in a table cell the only way to), any other tag is dropped.
+  if (node.type === 'html') return BR_RE.test(node.value) ? '\n' : ''
   if ('children' in node) return (node.children as Nodes[]).map(inlineText).join('')
   return mdastToString(node)
 }
@@ -99,6 +103,8 @@ interface Walk {
   bars: Set<number>
 }
 
+const unstarred = (text: string): string => text.replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' ')
+
 function push(
   walk: Walk,
   node: Nodes,
@@ -108,7 +114,7 @@ function push(
 ): void {
   // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**", "*Thời gian: *Năm 2026") stays as
   // literal stars; a footnote mark "(*)" is the document's own.
-  const text = collapse(inlineText(node).replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' '))
+  const text = collapse(unstarred(inlineText(node)))
   if (text === '' && !extra.cells) return
   const line = node.position?.start.line ?? 1
   const endLine = node.position?.end.line ?? line
@@ -155,11 +161,22 @@ const VISIT: Partial<Record<RootContent['type'], (walk: Walk, node: never) => vo
     }
   },
   table: (walk, node: Parent) => {
-    for (const row of node.children as RootContent[]) {
-      if (row.type !== 'tableRow') continue
-      const cells = row.children.map((cell) => collapse(inlineText(cell)))
-      push(walk, row, 'row', null, { cells, text: cells.join(' | ') })
+    const rows = (node.children as RootContent[]).filter((row) => row.type === 'tableRow')
+    const lines = rows.map((row) =>
+      row.children.map((cell) => unstarred(inlineText(cell)).split('\n').map(collapse)),
+    )
+    const layout = layoutBlocks(lines)
+    if (layout) {
+      // The national header or the signature in two columns: its lines, column by column, as in a text.
+      const line = node.position?.start.line ?? 1
+      const endLine = node.position?.end.line ?? line
+      for (const block of layout) walk.blocks.push({ ...block, line, endLine })
+      return
     }
+    rows.forEach((row, i) => {
+      const cells = (lines[i] ?? []).map((cell) => collapse(cell.join(' ')))
+      push(walk, row, 'row', null, { cells, text: cells.join(' | ') })
+    })
   },
 }
 
