@@ -121,6 +121,20 @@ describe('extractMeta', () => {
     expect(m.campaign).toBeNull()
   })
 
+  it('reads the campaign of "Phong trào thi đua “…”", straight quotes too', async () => {
+    const { meta: m } = await meta(
+      HEADER.replace(
+        /Triển khai Phong trào .*/,
+        'Thực hiện Phong trào thi đua "Dân vận khéo" giai đoạn 2024 - 2030 trên địa bàn tỉnh',
+      ),
+    )
+    expect(m.campaign).toEqual({ name: 'Dân vận khéo', startYear: 2024, endYear: 2030 })
+    const { meta: plain } = await meta(
+      HEADER.replace(/Triển khai Phong trào .*/, 'Thực hiện công tác thi đua "năm 2024"'),
+    )
+    expect(plain.campaign).toBeNull()
+  })
+
   it('makes a centrally-run city a province-level issuer', async () => {
     const { meta: m } = await meta(
       HEADER.replace('TỈNH BẮC NINH', 'THÀNH PHỐ CẦN THƠ').replace('Bắc Ninh, ngày', 'Cần Thơ, ngày'),

@@ -83,9 +83,35 @@ describe('markdown blocks', () => {
     ])
   })
 
+  it('puts the kind line on its own when the title follows it with no blank line', () => {
+    expect(
+      markdown('**KẾ HOẠCH**\n**Triển khai phong trào thi đua năm 2024**\n').map((b) => [b.text, b.line]),
+    ).toEqual([
+      ['KẾ HOẠCH', 1],
+      ['Triển khai phong trào thi đua năm 2024', 2],
+    ])
+    // Not a kind line alone: one paragraph, as written.
+    expect(markdown('KẾ HOẠCH HÀNH ĐỘNG\nnăm 2024\n').map((b) => b.text)).toEqual([
+      'KẾ HOẠCH HÀNH ĐỘNG năm 2024',
+    ])
+  })
+
   it('keeps a footnote mark (*)', () => {
     expect(markdown('Các chỉ tiêu (*) được tính theo năm.\n')[0]?.text).toBe(
       'Các chỉ tiêu (*) được tính theo năm.',
     )
+  })
+})
+
+describe('text blocks', () => {
+  const text = (body: string) =>
+    toBlocks({ text: body, format: 'text', pageOfLine: null, pages: null, warnings: [] }).map((b) => b.text)
+
+  it('puts the kind line on its own when the title follows it with no blank line', () => {
+    expect(text('KẾ HOẠCH\nTriển khai phong trào thi đua\nnăm 2024\n')).toEqual([
+      'KẾ HOẠCH',
+      'Triển khai phong trào thi đua năm 2024',
+    ])
+    expect(text('Tổ chức thực hiện\nkế hoạch này\n')).toEqual(['Tổ chức thực hiện kế hoạch này'])
   })
 })

@@ -17,7 +17,8 @@ const ISSUER_ALL_RE = new RegExp(ISSUER_RE.source, 'gu')
 // The committee acts in the sentence that issues the plan.
 const ACTS_RE = /^\s*(ban hành|xây dựng|triển khai|thực hiện|tổ chức|lập|đề ra)(?![\p{L}\d])/u
 const QUOTED = /[“"](?<name>[^”"]{8,300})[”"]/u
-const CAMPAIGN_WORDS = /(Phong trào|phong trào|Cuộc vận động|cuộc vận động|Chương trình|Đề án)\s*$/u
+const CAMPAIGN_WORDS =
+  /(Phong trào|phong trào|Cuộc vận động|cuộc vận động|Chương trình|Đề án)(?:\s+thi đua)?\s*$/u
 const PERIOD = /(?<start>\d{4})\s*[-–]\s*(?<end>\d{4})|đến năm\s+(?<until>\d{4})/u
 const TITLES_UPPER = alternation(OFFICE_TITLES.map((t) => t.toLocaleUpperCase('vi')))
 const TITLE_RE = new RegExp(`(?:^|\\s)(?<title>${TITLES_UPPER})(?=\\s|$)`, 'u')

@@ -7,10 +7,13 @@ import { unified } from 'unified'
 import { collapse } from '../normalize/text.js'
 import type { Block, BlockKind } from '../types.js'
 import { layoutBlocks } from './blocks-html.js'
+import { DOC_KINDS_UPPER, isKindLine } from './pdf-columns.js'
 import { mayHaveTable } from './sniff.js'
 
 const BAR_LINE = /^[ \t]*\|[ \t]*$/
 const BR_RE = /^<br\s*\/?>$/i
+// A paragraph that may open with the kind line: tested before its lines are looked at.
+const KIND_START_RE = new RegExp(`^(?:${DOC_KINDS_UPPER.join('|')})\\s`, 'u')
 const STRAY_STARS = /(?<!\()\*+|\*+(?!\))/g
 const EMPHASIZED_BULLET = /^[-+•]\s+(?=\S)/u
 const STARS_BEFORE_MARK = /(?<!\()\*+(?=[:;,.])/g
@@ -114,10 +117,19 @@ function push(
 ): void {
   // Emphasis that Markdown could not pair ("**ỦY BAN NHÂN DÂN\n**", "*Thời gian: *Năm 2026") stays as
   // literal stars; a footnote mark "(*)" is the document's own.
-  const text = collapse(unstarred(inlineText(node)))
+  const raw = unstarred(inlineText(node))
+  const text = collapse(raw)
   if (text === '' && !extra.cells) return
   const line = node.position?.start.line ?? 1
   const endLine = node.position?.end.line ?? line
+  // "**KẾ HOẠCH**" and the title on the next line, with no blank line between, are one Markdown
+  // paragraph; the kind is a line of its own, above the title.
+  const newline = kind === 'paragraph' && KIND_START_RE.test(text) ? raw.indexOf('\n') : -1
+  if (newline > 0 && isKindLine(raw.slice(0, newline))) {
+    walk.blocks.push({ kind, text: collapse(raw.slice(0, newline)), marker, line, endLine: line })
+    walk.blocks.push({ kind, text: collapse(raw.slice(newline)), marker, line: line + 1, endLine })
+    return
+  }
   // "*- Thủy sản*": a bullet inside emphasis is no Markdown list, but still a bullet.
   const bullet = kind === 'paragraph' && marker === null ? EMPHASIZED_BULLET.exec(text) : null
   if (bullet) {

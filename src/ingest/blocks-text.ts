@@ -2,6 +2,7 @@
 import { collapse, stripMarks } from '../normalize/text.js'
 import { BULLET_RE, startsWithLabel } from '../structure/labels.js'
 import type { Block } from '../types.js'
+import { isKindLine } from './pdf-columns.js'
 
 const BAR_LINE = /^\s*\|\s*$/
 
@@ -46,7 +47,9 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
       return
     }
     const bullet = BULLET_RE.exec(line)
-    const starts = current === null || bullet !== null || startsWithLabel(line)
+    // "KẾ HOẠCH" is a line of its own, whatever follows it without a blank line (the title).
+    const kindLine = isKindLine(line)
+    const starts = current === null || bullet !== null || kindLine || startsWithLabel(line)
     if (starts) {
       flush()
       if (bars > 0) pendingCell = bars >= 2 ? 'row' : 'cell'
@@ -57,6 +60,7 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
         endLine: lineNo,
         marker: bullet ? (bullet[1] ?? '-') : null,
       }
+      if (kindLine) flush()
     } else if (current) {
       current.parts.push(line)
       current.endLine = lineNo

@@ -10,7 +10,9 @@ import { type Cell, isDecoration, type PdfLine } from './pdf-lines.js'
 
 type Column = 'left' | 'right'
 
-const KIND_LINES = new Set(DOC_KINDS.map((k) => k.toLocaleUpperCase('vi')))
+/** The document kinds as their kind line writes them: "KẾ HOẠCH", "QUYẾT ĐỊNH". */
+export const DOC_KINDS_UPPER: readonly string[] = DOC_KINDS.map((k) => k.toLocaleUpperCase('vi'))
+const KIND_LINES = new Set(DOC_KINDS_UPPER)
 
 /** "KẾ HOẠCH", "QUYẾT ĐỊNH": the line that names the document's kind, above its title. */
 export function isKindLine(text: string): boolean {
