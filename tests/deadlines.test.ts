@@ -76,6 +76,10 @@ describe('extractDeadlines: dates', () => {
     // No digit at all: a quarter in Roman numerals is still a date.
     ['Hoàn thành việc rà soát trong Quý IV.', { kind: 'quarter', quarter: 4 }, 'in'],
     ['Hoàn thành việc rà soát trong QUÝ III.', { kind: 'quarter', quarter: 3 }, 'in'],
+    // A date without "ngày" after a deadline word.
+    ['Báo cáo kết quả trước 30/6 hằng năm.', { kind: 'yearly', day: 30, month: 6 }, 'before'],
+    ['Hoàn thành việc rà soát trước 31/12/2025.', { kind: 'date', day: 31, month: 12, year: 2025 }, 'before'],
+    ['Nộp hồ sơ chậm nhất là 15/8/2025.', { kind: 'date', day: 15, month: 8, year: 2025 }, 'by'],
   ])('%s', async (text, expected, relation) => {
     const found = await deadlines(text)
     expect(found.map((d) => [due(d), d.relation])).toEqual([[expected, relation]])
@@ -165,6 +169,8 @@ describe('extractDeadlines: what is not a deadline', () => {
     ['a start of ongoing work', '- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.'],
     ['a year before the plan', 'Tổng kết việc thực hiện năm 2023 của các đơn vị.'],
     ['a start date', 'Luật có hiệu lực từ ngày 01 tháng 01 năm 2026, các đơn vị báo cáo.'],
+    ['a fraction after no deadline word', 'Báo cáo kết quả của 3/4 số đơn vị trực thuộc.'],
+    ['a document number after "đến"', 'Báo cáo việc thực hiện đến 12/KH-UBND của tỉnh.'],
   ])('%s', async (_, text) => {
     expect(await deadlines(text)).toEqual([])
   })

@@ -110,6 +110,12 @@ const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
 // A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
 const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
 
+// A date without "ngày" after a deadline word in running text ("báo cáo trước 30/6 hằng năm",
+// "hoàn thành chậm nhất 31/12/2025"): read as the day it is, "trước ngày 30/6".
+const LED_BARE_DATE_RE =
+  /(?<![\p{L}\d])(trước|chậm nhất(?:\s+là)?|hạn chót|đến hết|đến)\s+(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/giu
+const HAS_LED_BARE_DATE_RE = new RegExp(LED_BARE_DATE_RE.source, 'iu')
+
 // What every date shape below has: "ngày", "tháng" or "năm" before a number, or "quý" (its number may be
 // Roman). A sentence without one has no date.
 const DATE_HINT_RE = /(?:ngày|tháng|năm)\s*\d|qu[ýí]|qúy/iu
@@ -416,7 +422,8 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 }
 
 /** Deadlines stated in one sentence of a unit. */
-function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
+function deadlinesIn(written: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
+  const sentence = written.replace(LED_BARE_DATE_RE, '$1 ngày $2')
   if (!DATE_HINT_RE.test(sentence)) return []
   const masked = maskQuotes(sentence)
   const phrases = rangeEnds(datedPhrases(masked, unit.labelled === true), masked).filter(
@@ -442,7 +449,7 @@ function deadlinesIn(sentence: string, unit: Unit, ctx: Context, minYear: number
           : fallbackAction(masked, dated)
     const actors = subject.filter((m) => !recipients.agencies.includes(m))
     const deadline: Deadline = {
-      text: unit.written ?? sentence,
+      text: unit.written ?? written,
       action,
       due: dated.due,
       relation: dated.relation,
@@ -533,7 +540,7 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
   const out: Deadline[] = []
   for (const unit of units(doc, ctx, cards)) {
     // Most texts name no date: not split into sentences (a date's words never span two).
-    if (!DATE_HINT_RE.test(unit.text)) continue
+    if (!DATE_HINT_RE.test(unit.text) && !HAS_LED_BARE_DATE_RE.test(unit.text)) continue
     for (const sentence of sentences(unit.text)) {
       for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
         const key = JSON.stringify([
