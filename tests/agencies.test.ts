@@ -222,6 +222,30 @@ describe('findAgencies', () => {
     ])
   })
 
+  it('keys a shortened name as its full name ("Hội LHPN", "Ban CHQS", "Phòng VHTT")', () => {
+    const same = (short: string, full: string) =>
+      expect(toAgency(short, district).key).toBe(toAgency(full, district).key)
+    same('Hội LHPN huyện', 'Hội Liên hiệp Phụ nữ huyện')
+    same('Hội CCB huyện', 'Hội Cựu chiến binh huyện')
+    same('Ban CHQS huyện', 'Ban Chỉ huy Quân sự huyện')
+    same('Phòng VHTT', 'Phòng Văn hóa và Thông tin')
+    same('Phòng VH-TT', 'Phòng Văn hóa và Thông tin')
+    same('Trung tâm GDNN-GDTX huyện', 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện')
+    same('Phòng KT&HT', 'Phòng Kinh tế và Hạ tầng')
+    // Only a whole word is shortened: "CCBT" is no "Cựu chiến binh".
+    expect(toAgency('Hội CCBT huyện', district).canonical).toBe('Hội CCBT huyện')
+  })
+
+  it('keys the youth union alike however its name is written', () => {
+    const key = toAgency('Huyện đoàn', district).key
+    expect(toAgency('Đoàn TNCS Hồ Chí Minh huyện', district).key).toBe(key)
+    expect(toAgency('Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện', district).key).toBe(key)
+    expect(toAgency('Đoàn Thanh niên xã', district).key).toBe(key)
+    expect(toAgency('Đoàn Thanh niên Cộng sản Hồ Chí Minh Thành phố Hồ Chí Minh', district).key).toBe(key)
+    // Another "Đoàn" is not the union.
+    expect(toAgency('Đoàn Kiểm tra liên ngành', district).key).not.toBe(key)
+  })
+
   it('reads the youth union of a place as a body of that level, keyed like its full name', () => {
     expect(names('Tỉnh đoàn phối hợp')).toEqual(['Tỉnh đoàn'])
     expect(names('Liên đoàn Lao động tỉnh, Tỉnh Đoàn, Hội Liên hiệp Phụ nữ tỉnh')).toEqual([

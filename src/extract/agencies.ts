@@ -549,8 +549,12 @@ function keyOf(canonical: string, ctx: Context): string {
   const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
   if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
   if (YOUTH_ONLY_RE.test(body)) return YOUTH_UNION_KEY
-  return slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
+  const key = slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
+  // "Đoàn Thanh niên", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện" ("Hồ Chí Minh" read as a place): one union.
+  return YOUTH_UNION_KEYS.has(key) ? YOUTH_UNION_KEY : key
 }
+
+const YOUTH_UNION_KEYS = new Set(['doan-thanh-nien', 'doan-thanh-nien-cong-san', YOUTH_UNION_KEY])
 
 /**
  * Canonical name, key and level of one agency name as written (a copy of one worked out once per document);
