@@ -236,6 +236,19 @@ describe('findAgencies', () => {
     expect(toAgency('Hội CCBT huyện', district).canonical).toBe('Hội CCBT huyện')
   })
 
+  it('reads a party committee\'s office and inspection commission, "kiểm tra" in either case', () => {
+    expect(names('Ủy ban kiểm tra Huyện ủy phối hợp', district)).toEqual(['Ủy ban kiểm tra Huyện ủy'])
+    expect(toAgency('Ủy ban kiểm tra Huyện ủy', district).key).toBe(
+      toAgency('Ủy ban Kiểm tra Tỉnh ủy', province).key,
+    )
+    const office = toAgency('Văn phòng Tỉnh ủy', province)
+    expect(office).toMatchObject({ key: 'van-phong-cap-uy', level: 'province' })
+    expect(toAgency('Văn phòng Huyện ủy', district).key).toBe(office.key)
+    // Not the committee's office: another office keeps its own key.
+    expect(toAgency('Văn phòng UBND tỉnh', province).key).not.toBe(office.key)
+    expect(toAgency('Văn phòng Sở Nội vụ', province).key).not.toBe(office.key)
+  })
+
   it('keys the youth union alike however its name is written', () => {
     const key = toAgency('Huyện đoàn', district).key
     expect(toAgency('Đoàn TNCS Hồ Chí Minh huyện', district).key).toBe(key)

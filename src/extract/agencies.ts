@@ -549,11 +549,17 @@ function keyOf(canonical: string, ctx: Context): string {
   const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
   if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
   if (YOUTH_ONLY_RE.test(body)) return YOUTH_UNION_KEY
-  const key = slug(body.slice(0, localityStart(body, ctx))) || slug(canonical)
+  const at = localityStart(body, ctx)
+  const key = slug(body.slice(0, at)) || slug(canonical)
+  // "Văn phòng Tỉnh ủy": an office named only by the party committee it serves is that committee's
+  // office (as "Văn phòng UBND tỉnh" is the committee's), not any office.
+  if (key === OFFICE_KEY && PARTY_AT_RE.test(body.slice(at))) return `${OFFICE_KEY}-${PARTY_COMMITTEE_KEY}`
   // "Đoàn Thanh niên", "Đoàn Thanh niên Cộng sản Hồ Chí Minh huyện" ("Hồ Chí Minh" read as a place): one union.
   return YOUTH_UNION_KEYS.has(key) ? YOUTH_UNION_KEY : key
 }
 
+const OFFICE_KEY = 'van-phong'
+const PARTY_AT_RE = new RegExp(`^\\s+${PARTY}`, 'u')
 const YOUTH_UNION_KEYS = new Set(['doan-thanh-nien', 'doan-thanh-nien-cong-san', YOUTH_UNION_KEY])
 
 /**

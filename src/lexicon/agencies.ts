@@ -60,6 +60,9 @@ export const NAMED_HEADS = [
   'Quốc hội',
   'Bộ Chính trị',
   'Ban Bí thư',
+  // A party committee's inspection commission, often written in lower case: "Ủy ban kiểm tra Huyện ủy".
+  'Ủy ban Kiểm tra',
+  'Ủy ban kiểm tra',
   ...PARTY_COMMITTEES.map(([word]) => word),
   // The youth union of a province, a city or a district: a body without a name after it ("Tỉnh đoàn phối hợp").
   ...YOUTH_UNIONS.map(([word]) => word),
