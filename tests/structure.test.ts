@@ -29,6 +29,28 @@ describe('parseLabel', () => {
     expect(parseLabel('V. v. lower case after')).toBeNull()
   })
 
+  it('reads labels with a dash or a slash before a capital, as older plans write them', () => {
+    expect(parseLabel('I- MỤC ĐÍCH, YÊU CẦU')).toMatchObject({
+      kind: 'part',
+      label: 'I',
+      rest: 'MỤC ĐÍCH, YÊU CẦU',
+    })
+    expect(parseLabel('II/ NỘI DUNG THI ĐUA')).toMatchObject({ kind: 'part', numbers: [2] })
+    expect(parseLabel('III – TỔ CHỨC THỰC HIỆN')).toMatchObject({ kind: 'part', numbers: [3] })
+    expect(parseLabel('1- Mục đích')).toMatchObject({ kind: 'clause', label: '1', rest: 'Mục đích' })
+    expect(parseLabel('2/ Thi đua cải cách hành chính.')).toMatchObject({ kind: 'clause', numbers: [2] })
+    expect(parseLabel('a- Động viên cán bộ')).toMatchObject({ kind: 'point', label: 'a' })
+    expect(parseLabel('đ/ Đối với hộ gia đình')).toMatchObject({ kind: 'point', numbers: [5] })
+  })
+
+  it('does not take a dash or a slash in a date, a range or a sentence for a label', () => {
+    expect(parseLabel('1/7/2025 là ngày bắt đầu')).toBeNull()
+    expect(parseLabel('2-3 lần mỗi năm')).toBeNull()
+    expect(parseLabel('2- 3 lần mỗi năm')).toBeNull()
+    expect(parseLabel('a- b là hai nhóm')).toBeNull()
+    expect(parseLabel('V/v triển khai kế hoạch')).toBeNull()
+  })
+
   it('reads decimal clauses up to five numbers deep, and a longer run as text', () => {
     expect(parseLabel('1.2.3.4.5. Năm cấp')).toMatchObject({ kind: 'clause', numbers: [1, 2, 3, 4, 5] })
     expect(parseLabel('1.2.3.4.5.6. Sáu cấp')).toBeNull()
