@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { onePerLine } from '../src/ingest/blocks-text.js'
 import { TCVN3_TABLE } from '../src/ingest/encoding.js'
 import { ingest, toBlocks } from '../src/ingest/index.js'
 import { FIXTURES } from './fixtures/ingest/seeds.js'
@@ -113,5 +114,49 @@ describe('text blocks', () => {
       'Triển khai phong trào thi đua năm 2024',
     ])
     expect(text('Tổ chức thực hiện\nkế hoạch này\n')).toEqual(['Tổ chức thực hiện kế hoạch này'])
+  })
+
+  it('ends a heading in capitals at the first line that is not', () => {
+    expect(text('II. KINH PHÍ\nKinh phí từ Quỹ thi đua, khen thưởng.\n')).toEqual([
+      'II. KINH PHÍ',
+      'Kinh phí từ Quỹ thi đua, khen thưởng.',
+    ])
+    // A heading wrapped onto a second line in capitals stays one.
+    expect(text('III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC\nKHEN THƯỞNG\n')).toEqual([
+      'III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG',
+    ])
+  })
+
+  // What Word's "Plain Text" export writes: a paragraph per line, no blank line between them.
+  const PER_LINE = [
+    '3. Khen thưởng',
+    'Chủ tịch Ủy ban nhân dân huyện tặng Giấy khen cho 05 tập thể và 10 cá nhân.',
+    'Các tập thể, cá nhân được khen thưởng phải có thành tích tiêu biểu, xuất sắc.',
+    'Hồ sơ đề nghị khen thưởng gửi về Phòng Nội vụ trước ngày 15 tháng 11.',
+    'Phòng Nội vụ tổng hợp, trình Chủ tịch Ủy ban nhân dân huyện xem xét,',
+    'quyết định khen thưởng theo quy định.',
+  ]
+
+  it('reads each line as a paragraph in a text with a paragraph per line, a line in lower case continuing one', () => {
+    expect(onePerLine(PER_LINE)).toBe(true)
+    expect(text(`${PER_LINE.join('\n')}\n`)).toEqual([
+      '3. Khen thưởng',
+      PER_LINE[1],
+      PER_LINE[2],
+      PER_LINE[3],
+      `${PER_LINE[4]} ${PER_LINE[5]}`,
+    ])
+  })
+
+  it('joins the lines of a wrapped text, and of one that spaces its paragraphs with blank lines', () => {
+    const wrapped = [
+      'Ủy ban nhân dân huyện ban hành Kế hoạch triển khai phong trào thi',
+      'đua yêu nước năm 2024 trên địa bàn huyện với các nội dung chủ yếu',
+      'như sau, nhằm động viên cán bộ, công chức và Nhân dân thi đua hoàn',
+      'thành thắng lợi các mục tiêu, nhiệm vụ phát triển kinh tế - xã hội.',
+    ]
+    expect(onePerLine(wrapped)).toBe(false)
+    expect(text(`${wrapped.join('\n')}\n`)).toEqual([wrapped.join(' ')])
+    expect(onePerLine(PER_LINE.flatMap((l) => [l, '']))).toBe(false)
   })
 })

@@ -1,14 +1,43 @@
 /** Plain text (and text extracted from PDF) → blocks. */
-import { collapse, stripMarks } from '../normalize/text.js'
+import { collapse, isUpper, startsLower, stripMarks } from '../normalize/text.js'
 import { BULLET_RE, startsWithLabel } from '../structure/labels.js'
 import type { Block } from '../types.js'
 import { isKindLine } from './pdf-columns.js'
 
 const BAR_LINE = /^\s*\|\s*$/
 
-/** Split plain text into blocks: blank lines, labels and bullets start a block. */
+// A line that ends like this has finished its sentence (or its heading's punctuation).
+const FINISHED = /[.;:!?…]["”»)]?$/u
+// A line this long is a paragraph's, or a wrapped part of one.
+const LONG_LINE = 40
+
+/**
+ * A text with a paragraph on each line and no blank lines between them (what Word's "Plain Text" export
+ * writes): of its long lines, under three in ten end mid-sentence (a wrapped text's nearly all do), and
+ * most have another line right after them (a text that spaces its paragraphs has a blank line there).
+ */
+export function onePerLine(lines: readonly string[]): boolean {
+  let long = 0
+  let open = 0
+  let packed = 0
+  lines.forEach((raw, i) => {
+    const line = raw.trim()
+    if (line.length < LONG_LINE) return
+    long++
+    if (!FINISHED.test(line)) open++
+    if ((lines[i + 1] ?? '').trim() !== '') packed++
+  })
+  return long >= 3 && open * 10 < long * 3 && packed * 2 > long
+}
+
+/**
+ * Split plain text into blocks: blank lines, labels and bullets start a block, and so does every line
+ * of a text with a paragraph per line, unless it starts in lower case (a sentence broken across lines);
+ * a line in capitals (a heading) ends its block unless the next line is in capitals too.
+ */
 export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
   const lines = text.split('\n')
+  const perLine = pageOfLine === null && onePerLine(lines)
   const blocks: Block[] = []
   let current: { parts: string[]; line: number; endLine: number; marker: string | null } | null = null
   let bars = 0
@@ -49,7 +78,14 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
     const bullet = BULLET_RE.exec(line)
     // "KẾ HOẠCH" is a line of its own, whatever follows it without a blank line (the title).
     const kindLine = isKindLine(line)
-    const starts = current === null || bullet !== null || kindLine || startsWithLabel(line)
+    const previous = current?.parts[current.parts.length - 1] ?? ''
+    const starts =
+      current === null ||
+      bullet !== null ||
+      kindLine ||
+      startsWithLabel(line) ||
+      (perLine && !startsLower(line)) ||
+      (isUpper(previous) && !isUpper(line))
     if (starts) {
       flush()
       if (bars > 0) pendingCell = bars >= 2 ? 'row' : 'cell'

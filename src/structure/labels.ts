@@ -43,10 +43,12 @@ export const BULLET_RE = /^([-+•–—*▪●◦])\s+/
 
 // Older plans write "I- MỤC ĐÍCH", "II/ NỘI DUNG", "1- Mục đích", "a/ Đối với ...": a dash or a slash
 // after a label, then a space and a capital (so "1/7/2025" and "a-b" are no labels).
-const ROMAN_RE = /^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?<label>[IVXL]{1,6})\s*(?:[.:)]|[-–/](?=\s))\s*(?<rest>.*)$/su
+const ROMAN_RE =
+  /^(?:(?:PHẦN|Phần|MỤC|Mục)\s+)?(?<label>[IVXL]{1,6})\s*(?:[.:)]|[-–/](?=\s))\s*(?<rest>.*)$/su
 const ROMAN_VALID = /^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/
 // At most five numbers ("1.2.3.4.5."): plans go three or four deep; a line of "1.1.1.…" is text, not a label thousands deep.
-const CLAUSE_RE = /^(?<label>\d{1,2}(?:\.\d{1,2}){0,4})(?<delim>[.)]|[-–/](?=\s+[\p{Lu}"“]))?(?=\s|$)\s*(?<rest>.*)$/su
+const CLAUSE_RE =
+  /^(?<label>\d{1,2}(?:\.\d{1,2}){0,4})(?<delim>[.)]|[-–/](?=\s+[\p{Lu}"“]))?(?=\s|$)\s*(?<rest>.*)$/su
 const POINT_RE = /^(?<label>[a-zđ])(?:\s?\)|[-–/](?=\s+[\p{Lu}"“]))\s*(?<rest>.*)$/su
 
 /** Value of an upper-case Roman numeral up to 89, or 0 when it is not one. */
