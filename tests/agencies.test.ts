@@ -105,17 +105,17 @@ describe('toAgency', () => {
     expect(toAgency('các cơ quan, đơn vị trên địa bàn thành phố', district).level).toBe(null)
   })
 
-  it('gives a group the level it names at its end, or that of its one level word', () => {
-    expect(toAgency('Các sở, ban, ngành, đoàn thể cấp tỉnh', province)).toMatchObject({
-      key: 'so-ban-nganh-doan-the',
-      level: 'province',
-    })
-    expect(toAgency('các cơ quan, đơn vị cấp xã', district).level).toBe('commune')
-    expect(toAgency('các sở, ngành tỉnh', province).level).toBe('province')
-    expect(toAgency('các cơ quan, đơn vị của huyện', district).level).toBe('district')
-    expect(toAgency('các đơn vị thuộc thành phố Vũng Tàu', province).level).toBe('district')
-    expect(toAgency('các Bộ, ngành Trung ương', province).level).toBe('national')
-    expect(toAgency('các Sở', province)).toMatchObject({ key: 'so', level: 'province' })
+  it.each([
+    ['Các sở, ban, ngành, đoàn thể cấp tỉnh', 'so-ban-nganh-doan-the', 'province'],
+    ['các cơ quan, đơn vị cấp xã', 'co-quan-don-vi', 'commune'],
+    ['các sở, ngành tỉnh', 'so-nganh', 'province'],
+    ['các cơ quan, đơn vị của huyện', 'co-quan-don-vi', 'district'],
+    ['các đơn vị thuộc thành phố Vũng Tàu', 'don-vi', 'district'],
+    ['các Bộ, ngành Trung ương', 'bo-nganh', 'national'],
+    // No place: the level of its one level word.
+    ['các Sở', 'so', 'province'],
+  ])('gives the group "%s" the level it names (%s, %s)', (name, key, level) => {
+    expect(toAgency(name, province)).toMatchObject({ key, level })
   })
 })
 
