@@ -423,7 +423,8 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 
 /** Deadlines stated in one sentence of a unit. */
 function deadlinesIn(written: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
-  const sentence = written.replace(LED_BARE_DATE_RE, '$1 ngày $2')
+  // A bare date has a slash: most sentences have none, and are not searched for one.
+  const sentence = written.includes('/') ? written.replace(LED_BARE_DATE_RE, '$1 ngày $2') : written
   if (!DATE_HINT_RE.test(sentence)) return []
   const masked = maskQuotes(sentence)
   const phrases = rangeEnds(datedPhrases(masked, unit.labelled === true), masked).filter(
@@ -540,7 +541,8 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
   const out: Deadline[] = []
   for (const unit of units(doc, ctx, cards)) {
     // Most texts name no date: not split into sentences (a date's words never span two).
-    if (!DATE_HINT_RE.test(unit.text) && !HAS_LED_BARE_DATE_RE.test(unit.text)) continue
+    if (!DATE_HINT_RE.test(unit.text) && !(unit.text.includes('/') && HAS_LED_BARE_DATE_RE.test(unit.text)))
+      continue
     for (const sentence of sentences(unit.text)) {
       for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
         const key = JSON.stringify([

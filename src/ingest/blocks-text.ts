@@ -8,6 +8,8 @@ const BAR_LINE = /^\s*\|\s*$/
 
 // A line that ends like this has finished its sentence (or its heading's punctuation).
 const FINISHED = /[.;:!?…]["”»)]?$/u
+// Longer than any kind line ("CHƯƠNG TRÌNH"), even spaced out: not looked up.
+const KIND_LINE_MAX = 24
 // A line this long is a paragraph's, or a wrapped part of one.
 const LONG_LINE = 40
 
@@ -77,7 +79,7 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
     }
     const bullet = BULLET_RE.exec(line)
     // "KẾ HOẠCH" is a line of its own, whatever follows it without a blank line (the title).
-    const kindLine = isKindLine(line)
+    const kindLine = line.length <= KIND_LINE_MAX && isKindLine(line)
     const previous = current?.parts[current.parts.length - 1] ?? ''
     const starts =
       current === null ||
