@@ -99,7 +99,7 @@ describe('awards', () => {
       |---|---|---|
       | Giấy khen của Chủ tịch UBND huyện (sơ kết năm 2026) | 10 | 15 |
       | Giấy khen của Chủ tịch UBND huyện (tổng kết năm 2030) | không quá 15 | 20 |
-      | Bằng khen của Chủ tịch UBND tỉnh | Theo quy định | |
+      | Bằng khen của Chủ tịch UBND tỉnh (mẫu 01) | Theo quy định | |
       `,
       'markdown',
     )
@@ -119,7 +119,8 @@ describe('awards', () => {
     ])
     expect(extractAwardForms(d).map((f) => [f.name, f.occasions])).toEqual([
       ['Giấy khen của Chủ tịch UBND huyện', ['interim', 'final']],
-      ['Bằng khen của Chủ tịch UBND tỉnh', []],
+      // A bracket that does not say when is part of the name.
+      ['Bằng khen của Chủ tịch UBND tỉnh (mẫu 01)', []],
     ])
   })
 

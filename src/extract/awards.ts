@@ -99,8 +99,7 @@ export function extractAwardForms(doc: Doc): AwardForm[] {
     }
   }
   for (const { section, row, named } of awardRows(doc, sections)) {
-    if (AWARD_HEAD_RE.test(named))
-      add(named.replace(WHEN_BRACKET_RE, ''), occasionsIn(rowText(row)), section.path, row.line)
+    if (AWARD_HEAD_RE.test(named)) add(awardName(named), occasionsIn(rowText(row)), section.path, row.line)
   }
   return forms.sort((a, b) => a.line - b.line)
 }
@@ -132,6 +131,13 @@ const KIND_COLUMNS: readonly [Kind, RegExp][] = [
 const LEADING_COUNT_RE = /^(?:(?:không quá|tối đa)\s+)?(?<n>\d{1,5})(?![\d%,.])/u
 // "Giấy khen của Chủ tịch UBND huyện (sơ kết năm 2026)": the bracket says when, not which award.
 const WHEN_BRACKET_RE = /\s*\((?<when>[^()]*)\)\s*$/u
+
+/** An award cell's name without a closing bracket that says when (an occasion or a year); another bracket stays. */
+function awardName(cell: string): string {
+  const when = WHEN_BRACKET_RE.exec(cell)?.groups?.when
+  if (when === undefined || (occasionsIn(when).length === 0 && !YEAR_RE.test(when))) return cell
+  return cell.replace(WHEN_BRACKET_RE, '')
+}
 
 type Row = BodyTable['rows'][number]
 
@@ -182,7 +188,7 @@ function quotaTables(doc: Doc, sections: readonly Section[]): AwardQuota[] {
     const year = YEAR_RE.exec(text)?.groups?.y
     return [
       {
-        award: named ? named.replace(WHEN_BRACKET_RE, '') : section.heading,
+        award: named ? awardName(named) : section.heading,
         occasion: occasionsIn(text)[0] ?? null,
         year: year ? Number(year) : null,
         collectives: counts.get('collectives') ?? null,
