@@ -112,9 +112,11 @@ const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\
 
 // A date without "ngày" after a deadline word in running text ("báo cáo trước 30/6 hằng năm",
 // "hoàn thành chậm nhất 31/12/2025"): read as the day it is, "trước ngày 30/6".
+// Each word's first letter in both cases, not the `i` flag: a case-insensitive Unicode pattern is case-folded
+// with ICU as V8 compiles it, which crashed the command when threads did it at once (see agencies.ts).
 const LED_BARE_DATE_RE =
-  /(?<![\p{L}\d])(trước|chậm nhất(?:\s+là)?|hạn chót|đến hết|đến)\s+(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/giu
-const HAS_LED_BARE_DATE_RE = new RegExp(LED_BARE_DATE_RE.source, 'iu')
+  /(?<![\p{L}\d])([Tt]rước|[Cc]hậm nhất(?:\s+là)?|[Hh]ạn chót|[Đđ]ến hết|[Đđ]ến)\s+(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
+const HAS_LED_BARE_DATE_RE = new RegExp(LED_BARE_DATE_RE.source, 'u')
 
 // What every date shape below has: "ngày", "tháng" or "năm" before a number, or "quý" (its number may be
 // Roman). A sentence without one has no date.
