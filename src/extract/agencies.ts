@@ -488,6 +488,12 @@ function cityLevel(proper: string | undefined, ctx: Context): Level {
   return ctx.locality && central(ctx.locality) ? 'province' : 'district'
 }
 
+/** The level a place mark gives ("tỉnh", "cấp xã", "Huyện ủy"; a "thành phố" by which city it is). */
+function markLevel(groups: Record<string, string | undefined>, ctx: Context): Level {
+  const level = MARK_LEVELS.get((groups.mark ?? '').replace(/\s+/gu, ' ')) ?? null
+  return level === 'city' ? cityLevel(groups.proper, ctx) : level
+}
+
 /**
  * A group's level: the place it names at its end ("các sở, ngành cấp tỉnh"), else national for a national
  * word ("các Bộ, ngành Trung ương"), else that of its level word when it is its only noun ("các Sở"); null
@@ -495,10 +501,7 @@ function cityLevel(proper: string | undefined, ctx: Context): Level {
  */
 function groupLevel(canonical: string, nouns: readonly string[], ctx: Context): Level {
   const m = GROUP_PLACE_RE.exec(canonical)
-  if (m?.groups?.mark) {
-    const level = MARK_LEVELS.get(m.groups.mark.replace(/\s+/gu, ' ')) ?? null
-    return level === 'city' ? cityLevel(m.groups.proper, ctx) : level
-  }
+  if (m?.groups?.mark) return markLevel(m.groups, ctx)
   if (NATIONAL_RE.test(canonical)) return 'national'
   const [only, ...others] = nouns
   if (only === undefined || others.length > 0) return null
@@ -512,10 +515,7 @@ function levelOf(canonical: string, ctx: Context): Level {
   const byWord = NAMED_START_RE.test(canonical) ? null : LEVEL_WORDS[first]
   if (byWord) return byWord
   const m = LEVEL_MARK_RE.exec(canonical)
-  if (m?.groups?.mark) {
-    const level = MARK_LEVELS.get(m.groups.mark.replace(/\s+/gu, ' ')) ?? null
-    return level === 'city' ? cityLevel(m.groups.proper, ctx) : level
-  }
+  if (m?.groups?.mark) return markLevel(m.groups, ctx)
   if (NATIONAL_RE.test(canonical)) return 'national'
   // "Báo Hà Nam": named after the issuer's place, it sits at the issuer's level.
   const place = ctx.locality ? fold(ctx.locality) : null

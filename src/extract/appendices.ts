@@ -52,8 +52,20 @@ export interface BodyTable {
   line: number
 }
 
+// Read once per document: task cards, award forms and award quotas all look at its tables.
+const tablesOf = new WeakMap<Doc, readonly BodyTable[]>()
+
 /** The tables between the plan's header and its signature, in order. */
-export function bodyTables(doc: Doc): BodyTable[] {
+export function bodyTables(doc: Doc): readonly BodyTable[] {
+  let tables = tablesOf.get(doc)
+  if (!tables) {
+    tables = readBodyTables(doc)
+    tablesOf.set(doc, tables)
+  }
+  return tables
+}
+
+function readBodyTables(doc: Doc): BodyTable[] {
   const tables: BodyTable[] = []
   let reader: RowReader | null = null
   let line = 0

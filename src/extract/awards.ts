@@ -98,8 +98,10 @@ export function extractAwardForms(doc: Doc): AwardForm[] {
       add(s.heading.split(':')[0] ?? s.heading, occasionsIn(context), s.path, s.line)
     }
   }
-  for (const { section, row, named } of awardRows(doc, sections)) {
-    if (AWARD_HEAD_RE.test(named)) add(awardName(named), occasionsIn(rowText(row)), section.path, row.line)
+  for (const { section, rows } of awardTables(doc, sections)) {
+    for (const { row, named } of rows) {
+      if (AWARD_HEAD_RE.test(named)) add(awardName(named), occasionsIn(rowText(row)), section.path, row.line)
+    }
   }
   return forms.sort((a, b) => a.line - b.line)
 }
@@ -108,7 +110,7 @@ export function extractAwardForms(doc: Doc): AwardForm[] {
 export function extractAwardQuotas(doc: Doc): AwardQuota[] {
   const quotas: AwardQuota[] = []
   const sections = awardSections(doc)
-  const tableQuotas = quotaTables(doc, sections)
+  const tableQuotas = quotaTables(awardTables(doc, sections))
   const inTables = new Set(tableQuotas.map((q) => q.line))
   for (const s of sections) {
     const award = AWARD_HEAD_RE.test(s.heading) ? collapse(s.heading.split(':')[0] ?? '') : null
@@ -143,21 +145,30 @@ type Row = BodyTable['rows'][number]
 
 const rowText = (row: Row): string => row.cells.map((c) => collapse(c)).join(' | ')
 
-/** The rows of tables in award sections, each with its section and its first cell with words in it (the award). */
-function awardRows(
-  doc: Doc,
-  sections: readonly Section[],
-): { section: Section; row: Row; named: string; table: BodyTable }[] {
+/** A table of an award section: its rows, its header of kinds and that header's count columns. */
+interface AwardTable {
+  section: Section
+  /** Each row with its first cell with words in it, outside the count columns: the award. */
+  rows: { row: Row; named: string }[]
+  /** The row that names the kinds, or -1. */
+  headerAt: number
+  /** The kind each count column holds; empty without a header. */
+  columns: Map<Kind, number>
+}
+
+/** The tables of the award sections, each read once: its header of kinds, and each row's award name. */
+function awardTables(doc: Doc, sections: readonly Section[]): AwardTable[] {
   return bodyTables(doc).flatMap((table) => {
     const section = sections.filter((s) => s.line <= table.line && table.line <= s.endLine).pop()
     if (!section) return []
-    const counts = new Set(
-      kindColumns(table.rows.find((r) => kindColumns(r.cells).size > 0)?.cells ?? []).values(),
-    )
-    return table.rows.map((row) => {
+    const headerAt = table.rows.findIndex((r) => kindColumns(r.cells).size > 0)
+    const columns = kindColumns(table.rows[headerAt]?.cells ?? [])
+    const counts = new Set(columns.values())
+    const rows = table.rows.map((row) => {
       const named = row.cells.map((c) => collapse(c)).find((c, i) => !counts.has(i) && /\p{L}/u.test(c)) ?? ''
-      return { section, row, named, table }
+      return { row, named }
     })
+    return [{ section, rows, headerAt, columns }]
   })
 }
 
@@ -165,44 +176,44 @@ function awardRows(
  * Quotas of tables in award sections whose header names the kinds ("Hình thức | Tập thể | Cá nhân"):
  * one per row with a count, the award its first column that is not a count.
  */
-function quotaTables(doc: Doc, sections: readonly Section[]): AwardQuota[] {
-  const headers = new Map<BodyTable, number>()
-  return awardRows(doc, sections).flatMap(({ section, row, named, table }): AwardQuota[] => {
-    if (!headers.has(table))
-      headers.set(
-        table,
-        table.rows.findIndex((r) => kindColumns(r.cells).size > 0),
-      )
-    const headerAt = headers.get(table) ?? -1
-    if (headerAt < 0 || table.rows.indexOf(row) <= headerAt) return []
-    const counts = new Map<Kind, number>()
-    let max = false
-    for (const [kind, i] of kindColumns(table.rows[headerAt]?.cells ?? [])) {
-      const m = LEADING_COUNT_RE.exec(collapse(row.cells[i] ?? ''))
-      if (!m?.groups) continue
-      counts.set(kind, Number(m.groups.n))
-      max ||= MAX_RE.test(m[0])
-    }
-    if (counts.size === 0) return []
-    const text = rowText(row)
-    const year = YEAR_RE.exec(text)?.groups?.y
-    return [
-      {
-        award: named ? awardName(named) : section.heading,
-        occasion: occasionsIn(text)[0] ?? null,
-        year: year ? Number(year) : null,
-        collectives: counts.get('collectives') ?? null,
-        individuals: counts.get('individuals') ?? null,
-        households: counts.get('households') ?? null,
-        per: perUnit(text),
-        max: max || MAX_RE.test(text),
-        percent: null,
-        text,
-        path: section.path,
-        line: row.line,
-      },
-    ]
-  })
+function quotaTables(tables: readonly AwardTable[]): AwardQuota[] {
+  return tables.flatMap(({ section, rows, headerAt, columns }) =>
+    rows.slice(headerAt + 1).flatMap(({ row, named }): AwardQuota[] => {
+      const counts = new Map<Kind, number>()
+      let max = false
+      for (const [kind, i] of columns) {
+        const m = LEADING_COUNT_RE.exec(collapse(row.cells[i] ?? ''))
+        if (!m?.groups) continue
+        counts.set(kind, Number(m.groups.n))
+        max ||= MAX_RE.test(m[0])
+      }
+      if (counts.size === 0) return []
+      const text = rowText(row)
+      const year = YEAR_RE.exec(text)?.groups?.y
+      return [
+        {
+          award: named ? awardName(named) : section.heading,
+          occasion: occasionsIn(text)[0] ?? null,
+          year: year ? Number(year) : null,
+          collectives: counts.get('collectives') ?? null,
+          individuals: counts.get('individuals') ?? null,
+          households: counts.get('households') ?? null,
+          per: perUnit(text),
+          max: max || MAX_RE.test(text),
+          percent: null,
+          text,
+          path: section.path,
+          line: row.line,
+        },
+      ]
+    }),
+  )
+}
+
+/** Whose count a word gives: "cá nhân" individuals, "tập thể" collectives, "(hộ) gia đình" households. */
+function kindOf(who: string): Kind {
+  const folded = fold(who)
+  return folded === 'ca nhan' ? 'individuals' : folded === 'tap the' ? 'collectives' : 'households'
 }
 
 /** The columns of a header row that hold counts of a kind; empty for a row that is no such header. */
@@ -222,16 +233,8 @@ type QuotaCounts = Omit<AwardQuota, 'award' | 'text' | 'path' | 'line'>
 /** Counts in one sentence, or null when it has none. */
 export function readQuota(text: string): QuotaCounts | null {
   const counts: Record<string, number> = {}
-  for (const m of text.matchAll(COUNT_RE)) {
-    const who =
-      m.groups?.who === 'cá nhân' ? 'individuals' : m.groups?.who === 'tập thể' ? 'collectives' : 'households'
-    counts[who] = Number(m.groups?.n)
-  }
-  for (const m of text.matchAll(LABEL_COUNT_RE)) {
-    const who = fold(m.groups?.who ?? '')
-    const kind = who === 'ca nhan' ? 'individuals' : who === 'tap the' ? 'collectives' : 'households'
-    counts[kind] ??= Number(m.groups?.n)
-  }
+  for (const m of text.matchAll(COUNT_RE)) counts[kindOf(m.groups?.who ?? '')] = Number(m.groups?.n)
+  for (const m of text.matchAll(LABEL_COUNT_RE)) counts[kindOf(m.groups?.who ?? '')] ??= Number(m.groups?.n)
   const percent: Record<string, number> = {}
   for (const m of text.matchAll(PERCENT_RE)) {
     percent[m.groups?.who === 'cá nhân' ? 'individuals' : 'collectives'] = Number(

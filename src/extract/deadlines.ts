@@ -108,14 +108,18 @@ const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
 // A table cell holding only a year ("2026"): read as "năm 2026".
 const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
 // A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
-const BARE_DATE_RE = /(?<!ngày\s*)(?<![\d/])(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
+// A day and month, maybe a year, written with slashes alone: "30/6", "30/6/2026".
+const BARE_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?`
+const BARE_DATE_RE = new RegExp(String.raw`(?<!ngày\s*)(?<![\d/])(${BARE_DAY})(?![\d/])`, 'gu')
 
 // A date without "ngày" after a deadline word in running text ("báo cáo trước 30/6 hằng năm",
 // "hoàn thành chậm nhất 31/12/2025"): read as the day it is, "trước ngày 30/6".
 // Each word's first letter in both cases, not the `i` flag: a case-insensitive Unicode pattern is case-folded
 // with ICU as V8 compiles it, which crashed the command when threads did it at once (see agencies.ts).
-const LED_BARE_DATE_RE =
-  /(?<![\p{L}\d])([Tt]rước|[Cc]hậm nhất(?:\s+là)?|[Hh]ạn chót|[Đđ]ến hết|[Đđ]ến)\s+(\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?)(?![\d/])/gu
+const LED_BARE_DATE_RE = new RegExp(
+  String.raw`(?<![\p{L}\d])([Tt]rước|[Cc]hậm nhất(?:\s+là)?|[Hh]ạn chót|[Đđ]ến hết|[Đđ]ến)\s+(${BARE_DAY})(?![\d/])`,
+  'gu',
+)
 const HAS_LED_BARE_DATE_RE = new RegExp(LED_BARE_DATE_RE.source, 'u')
 
 // What every date shape below has: "ngày", "tháng" or "năm" before a number, or "quý" (its number may be

@@ -1,4 +1,5 @@
 /** Plain text (and text extracted from PDF) → blocks. */
+import { FINISHED } from '../normalize/rejoin.js'
 import { collapse, isUpper, startsLower, stripMarks } from '../normalize/text.js'
 import { BULLET_RE, startsWithLabel } from '../structure/labels.js'
 import type { Block } from '../types.js'
@@ -6,8 +7,6 @@ import { isKindLine } from './pdf-columns.js'
 
 const BAR_LINE = /^\s*\|\s*$/
 
-// A line that ends like this has finished its sentence (or its heading's punctuation).
-const FINISHED = /[.;:!?…]["”»)]?$/u
 // Longer than any kind line ("CHƯƠNG TRÌNH"), even spaced out: not looked up.
 const KIND_LINE_MAX = 24
 // A line this long is a paragraph's, or a wrapped part of one.

@@ -4,8 +4,8 @@ import { parseLabel, startsWithLabel } from '../structure/labels.js'
 import type { Block } from '../types.js'
 import { startsLower } from './text.js'
 
-// A block that ends like this has finished its sentence.
-const FINISHED = /[.;:!?…]["”»)]?$|\.\/\.$/u
+/** A block (or a line) that ends like this has finished its sentence. */
+export const FINISHED = /[.;:!?…]["”»)]?$|\.\/\.$/u
 
 function continues(previous: Block, next: Block): boolean {
   if (previous.kind === 'row' || next.kind === 'row' || next.cell) return false
