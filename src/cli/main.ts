@@ -9,6 +9,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { checkHelp } from '../check/help.js'
 import { DEFAULT_OUTPUT, INPUT_EXTENSIONS } from './discover.js'
 import { reasonOf, stackOf, UsageError } from './errors.js'
+import { mayChangeV8Flags } from './v8-flags.js'
 import { removePendingTemps } from './write.js'
 
 const EXIT_FAILED = 1
@@ -18,8 +19,9 @@ const EXIT_USAGE = 2
 // once it has run a while. kh's patterns (agency names, dates, labels) are long and read whole
 // documents, and a command's threads start cold, so they are compiled at once. Process-wide, so the
 // extraction threads get it too; it changes how fast a pattern runs, never what it matches. Measured:
-// a thread's first plan ~250 ms -> ~150 ms; `kh diff` of the two seeds 1.02 s -> 0.88 s.
-setFlagsFromString('--no-regexp-tier-up')
+// a thread's first plan ~250 ms -> ~150 ms; `kh diff` of the two seeds 1.02 s -> 0.88 s. Set only while
+// no other thread runs JavaScript (v8-flags.ts): changed under a running thread, it can crash the process.
+if (mayChangeV8Flags(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString('--no-regexp-tier-up')
 
 const EXTRACT_HELP = `
 Output:
