@@ -181,6 +181,15 @@ describe('awards', () => {
       percent: { collectives: null, individuals: 15 },
       max: true,
     })
+    // A range gives its end as an upper bound; two separate counts are not a range.
+    expect(readQuota('khen thưởng từ 3 - 5 tập thể')).toMatchObject({ collectives: 5, max: true })
+    expect(readQuota('chọn 03 đến 05 cá nhân tiêu biểu')).toMatchObject({ individuals: 5, max: true })
+    expect(readQuota('khen thưởng 3 tập thể - 5 cá nhân')).toMatchObject({
+      collectives: 3,
+      individuals: 5,
+      max: false,
+    })
+    expect(readQuota('năm 2021 - 2025: 10 tập thể')).toMatchObject({ collectives: 10, max: false })
     expect(readQuota('Khen thưởng theo thẩm quyền các tập thể, cá nhân tiêu biểu')).toBeNull()
     expect(readQuota('Tập thể: 15%')).toBeNull()
     expect(readQuota('Tập thể: tiêu biểu; Cá nhân: xuất sắc')).toBeNull()

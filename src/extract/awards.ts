@@ -56,7 +56,9 @@ const PER_RE = new RegExp(
     `(?<more>(?:\\s+(?!(?:${alternation(PER_STOPS)})(?![\\p{L}\\d]))\\p{Ll}+){0,3})`,
   'u',
 )
-const MAX_RE = /không quá|tối đa/u
+// An upper bound: said ("không quá", "tối đa"), or a range's end ("từ 3 - 5 tập thể", "03 đến 05 cá nhân").
+const MAX_RE =
+  /không quá|tối đa|(?<![\p{L}\d])\d{1,5}\s*(?:-|–|đến)\s*\d{1,5}\s*(?:tập thể|cá nhân|hộ gia đình|gia đình)/u
 
 /** Occasions named in a text: sơ kết → interim, tổng kết → final, hằng năm → annual. */
 export function occasionsIn(text: string): Occasion[] {
