@@ -249,6 +249,23 @@ describe('findAgencies', () => {
     expect(toAgency('Văn phòng Sở Nội vụ', province).key).not.toBe(office.key)
   })
 
+  it('reads a standing body ("Thường trực") as an agency of its own, not as a title\'s word', () => {
+    expect(names('Thường trực HĐND huyện, Thường trực Huyện ủy chỉ đạo', district)).toEqual([
+      'Thường trực HĐND huyện',
+      'Thường trực Huyện ủy',
+    ])
+    const standing = toAgency('Thường trực Hội đồng nhân dân huyện', district)
+    expect(standing).toMatchObject({ key: 'thuong-truc-hoi-dong-nhan-dan', level: 'district' })
+    expect(standing.key).not.toBe(toAgency('HĐND huyện', district).key)
+    expect(toAgency('Thường trực Tỉnh ủy', province).key).toBe(toAgency('Thường trực Huyện ủy', district).key)
+    // A Vice Chair's title, and the lower-case word of a role, leave the body as it is.
+    expect(names('Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo', province)).toEqual(['UBND tỉnh'])
+    expect(names('Sở Nội vụ là cơ quan thường trực Hội đồng Thi đua - Khen thưởng tỉnh', province)).toEqual([
+      'Sở Nội vụ',
+      'Hội đồng Thi đua - Khen thưởng tỉnh',
+    ])
+  })
+
   it('keys the youth union alike however its name is written', () => {
     const key = toAgency('Huyện đoàn', district).key
     expect(toAgency('Đoàn TNCS Hồ Chí Minh huyện', district).key).toBe(key)

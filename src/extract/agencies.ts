@@ -455,7 +455,7 @@ function spans(text: string): Span[] {
     const span = headSpan(source, m)
     const listed = PORTFOLIO_HEAD_SET.has(m[0]) ? headList(source, m, span) : null
     if (listed) found.push(...listed)
-    else if (span) found.push(span)
+    else if (span) found.push(withStanding(source, span))
   }
   const shared = SHARED_HEAD_HINT_RE.test(source) ? sharedHeadSpans(source) : []
   // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
@@ -529,6 +529,22 @@ const LOCALITY_START_RE = new RegExp(
 )
 const WORD_CHAR_RE = /[\p{L}\d]/u
 
+// "Thường trực HĐND huyện", "Thường trực Hội đồng Thi đua - Khen thưởng": the standing body of the one named,
+// an agency of its own. Not a title's word ("Phó Chủ tịch Thường trực UBND tỉnh": the committee).
+const STANDING_BEFORE_RE = /(?<![\p{L}\d])(?<!Chủ tịch\s)Thường trực\s+$/u
+const STANDING_START_RE = /^Thường trực\s+/u
+const STANDING_KEY = 'thuong-truc'
+
+/** The span of a name, widened to a "Thường trực" before it. */
+function withStanding(source: string, span: Span): Span {
+  const from = Math.max(0, span.start - 24)
+  const m =
+    source.lastIndexOf('Thường trực', span.start) >= from
+      ? STANDING_BEFORE_RE.exec(source.slice(from, span.start))
+      : null
+  return m ? { ...span, start: from + m.index } : span
+}
+
 /** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", the issuer's place). */
 function localityStart(body: string, ctx: Context): number {
   const shared = LOCALITY_START_RE.exec(body)?.index ?? body.length
@@ -546,6 +562,8 @@ function placeStart(text: string, place: string): number {
 
 /** Key: slug of the function without the level word and the locality; a group's key is its nouns. */
 function keyOf(canonical: string, ctx: Context): string {
+  const standing = STANDING_START_RE.exec(canonical)
+  if (standing) return `${STANDING_KEY}-${keyOf(canonical.slice(standing[0].length), ctx)}`
   const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
   if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
   if (YOUTH_ONLY_RE.test(body)) return YOUTH_UNION_KEY
