@@ -70,6 +70,17 @@ describe('extractDeadlines: dates', () => {
       'before',
     ],
     ['Xây dựng kế hoạch xong trong tháng 12/2025.', { kind: 'month', month: 12, year: 2025 }, 'in'],
+    // A periodic report's day and month recur every year; the same date without "định kỳ" is one date.
+    [
+      'Báo cáo định kỳ 6 tháng (trước ngày 15/6) về Sở Nội vụ.',
+      { kind: 'yearly', day: 15, month: 6 },
+      'before',
+    ],
+    [
+      'Báo cáo kết quả 6 tháng (trước ngày 15/6) về Sở Nội vụ.',
+      { kind: 'date', day: 15, month: 6 },
+      'before',
+    ],
     // A day and month that end the sentence: the full stop is no part of a year.
     ['Các đơn vị gửi báo cáo trước ngày 15/12.', { kind: 'date', day: 15, month: 12 }, 'before'],
     ['Các đơn vị gửi báo cáo trước ngày 15.12.', { kind: 'date', day: 15, month: 12 }, 'before'],

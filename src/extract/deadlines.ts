@@ -1,6 +1,6 @@
 /** Every dated obligation: what, by when, by whom, to whom. */
 import type { Agency, Deadline, Due, Section } from '../../schemas/plan.js'
-import { MONTHLY, RELATIONS, ROMAN_QUARTERS, YEARLY } from '../lexicon/dates.js'
+import { MONTHLY, PERIODIC, RELATIONS, ROMAN_QUARTERS, YEARLY } from '../lexicon/dates.js'
 import {
   ACTION_ENDS,
   ACTION_LOOKALIKES,
@@ -68,7 +68,8 @@ const YEAR_TAIL = '\\s*(?:,?\\s*năm\\s*|[/.-]\\s*)'
 const RELATION_RE = new RegExp(`(?:${alternation(RELATIONS.map(([w]) => w))})\\s*$`, 'iu')
 const RELATION_MAP = new Map(RELATIONS)
 const DATE_LEAD_RE = new RegExp(`${WORD_START}(?:${alternation(DATE_LEADS)})\\s*$`, 'iu')
-const YEARLY_RE = new RegExp(`${WORD_START}(?:${alternation(YEARLY)})${NOT_WORD}`, 'iu')
+// Every year, said ("hằng năm") or meant: a periodic report's day and month ("định kỳ 6 tháng (trước ngày 15/6)").
+const YEARLY_RE = new RegExp(`${WORD_START}(?:${alternation([...YEARLY, ...PERIODIC])})${NOT_WORD}`, 'iu')
 const YEARLY_AFTER_RE = new RegExp(`^\\s*(?:${alternation(YEARLY)})${NOT_WORD}`, 'iu')
 const ACTION_RE = new RegExp(`${WORD_START}(?:${alternation(DEADLINE_ACTIONS)})${NOT_WORD}`, 'giu')
 // "giai đoạn 2023-2030", "từ năm 2023 đến năm 2030", "tầm nhìn đến năm 2045": periods, not deadlines.
@@ -181,7 +182,7 @@ const SHAPES: readonly Shape[] = [
     read: ({ g }) => due('monthly', { day: num(g.d) }),
   },
   {
-    // Day and month with no year: every year when "hằng năm" says so, else a date of an unstated year.
+    // Day and month with no year: every year when "hằng năm" or "định kỳ" says so, else a date of an unstated year.
     // Not followed by a year ("15/12/2025" is the shape above), but a sentence may end right after it ("15/12.").
     re: new RegExp(`${WORD_START}${DAY_MONTH}(?!\\d|[/.-]\\d)${NOT_WORD}`, 'giu'),
     dayForm: true,
@@ -244,7 +245,7 @@ function toDated(shape: Shape, m: RegExpExecArray, sentence: string, labelled: b
   return { due: found, relation: rel?.relation ?? shape.relation, lead, leadWord, led: seen.led, start, end }
 }
 
-// Whether a sentence says "hằng năm" anywhere, asked once per dated phrase of it: kept for the last sentence.
+// Whether a sentence says "hằng năm" or "định kỳ" anywhere, asked once per dated phrase of it: kept for the last sentence.
 let yearlyMemo: [sentence: string, yearly: boolean] = ['', false]
 function yearlyIn(sentence: string): boolean {
   if (yearlyMemo[0] !== sentence) yearlyMemo = [sentence, YEARLY_RE.test(sentence)]

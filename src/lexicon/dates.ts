@@ -4,6 +4,8 @@
 export const YEARLY = ['hằng năm', 'hàng năm']
 export const MONTHLY = ['hằng tháng', 'hàng tháng']
 export const QUARTERLY = ['hằng quý', 'hàng quý']
+/** "định kỳ" (both spellings): a report that recurs; a day and month it names come every year. */
+export const PERIODIC = ['định kỳ', 'định kì']
 
 /** Words before a date that say how the date binds, longest first when built into a regex. */
 export const RELATIONS: readonly [string, 'before' | 'by' | 'on' | 'in'][] = [
