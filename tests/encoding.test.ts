@@ -12,6 +12,7 @@ import {
   VNI_TABLE,
 } from '../src/ingest/encoding.js'
 import { extract } from '../src/pipeline.js'
+import { cpuMs } from './cpu.js'
 import { canScore, SEEDS, score, withoutPositions } from './fixtures/ingest/seeds.js'
 
 const SENTENCES = [
@@ -268,7 +269,7 @@ describe('decodeText: robustness', () => {
     }
   })
 
-  it('decodes a megabyte in linear time', () => {
+  it('decodes a megabyte without runaway work', async () => {
     const repeat = (text: string) => `${text}\n`.repeat(Math.ceil(1_000_000 / text.length))
     const inputs = [
       encodeWith(TCVN3_TABLE, repeat(TCVN3_SENTENCES.join('\n'))),
@@ -280,10 +281,8 @@ describe('decodeText: robustness', () => {
     ]
     for (const bytes of inputs) {
       decodeText(bytes.subarray(0, 4096)) // warm up the JIT
-      const start = performance.now()
-      decodeText(bytes)
-      // The target is well under 100 ms; the bound is loose so a loaded CI machine does not fail it.
-      expect(performance.now() - start).toBeLessThan(500)
+      // Well under 100 ms; the bound catches runaway work, not speed.
+      expect(await cpuMs(() => decodeText(bytes))).toBeLessThan(500)
     }
   })
 })

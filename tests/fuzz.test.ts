@@ -9,6 +9,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { extract } from '../src/pipeline.js'
 import { validatePlan } from '../src/validate.js'
+import { cpuMs } from './cpu.js'
 
 const SEEDS = ['000_9dd6dbdf273703a0', '003_e34268d9a63c9a71'].map((id) =>
   readFileSync(join('corpus', `${id}.txt`), 'utf8').split('\n'),
@@ -128,22 +129,22 @@ type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never
 async function check({ lines, mutations, form, bytes }: Case) {
   const text = form(mutations.reduce((acc, mutate) => mutate(acc), lines).join('\n'))
   const input = bytes ? new TextEncoder().encode(text) : text
-  const started = performance.now()
-  try {
-    validatePlan(await extract(input, { path: 'fuzz.txt' }))
-  } catch (error) {
-    if (!(error instanceof Error && DOCUMENTED.test(error.message))) throw error
-  }
-  const ms = performance.now() - started
+  const ms = await cpuMs(async () => {
+    try {
+      validatePlan(await extract(input, { path: 'fuzz.txt' }))
+    } catch (error) {
+      if (!(error instanceof Error && DOCUMENTED.test(error.message))) throw error
+    }
+  })
   if (ms > slowest.ms) slowest = { ms, text }
-  expect(ms, `took ${ms.toFixed(0)} ms`).toBeLessThan(TOO_SLOW_MS)
+  expect(ms, `took ${ms.toFixed(0)} ms of CPU`).toBeLessThan(TOO_SLOW_MS)
 }
 
 describe('extract on mutated seeds', () => {
-  it(`never throws, always validates, and is fast (${RUNS * 4} cases)`, async () => {
+  it(`never throws, always validates, and does no runaway work (${RUNS * 4} cases)`, async () => {
     for (let round = 0; round < 4; round++) {
       await fc.assert(fc.asyncProperty(caseArb, check), { numRuns: RUNS })
     }
-    console.info(`slowest fuzz case: ${slowest.ms.toFixed(0)} ms on ${slowest.text.length} characters`)
+    console.info(`slowest fuzz case: ${slowest.ms.toFixed(0)} ms of CPU on ${slowest.text.length} characters`)
   }, 120_000)
 })
