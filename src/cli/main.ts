@@ -9,19 +9,14 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { checkHelp } from '../check/help.js'
 import { DEFAULT_OUTPUT, INPUT_EXTENSIONS } from './discover.js'
 import { reasonOf, stackOf, UsageError } from './errors.js'
-import { mayChangeV8Flags } from './v8-flags.js'
+import { REGEXP_FLAG } from './v8-flags.js'
 import { removePendingTemps } from './write.js'
 
 const EXIT_FAILED = 1
 const EXIT_USAGE = 2
 
-// V8 first runs a regular expression in its bytecode interpreter and compiles it to machine code only
-// once it has run a while. kh's patterns (agency names, dates, labels) are long and read whole
-// documents, and a command's threads start cold, so they are compiled at once. Process-wide, so the
-// extraction threads get it too; it changes how fast a pattern runs, never what it matches. Measured:
-// a thread's first plan ~250 ms -> ~150 ms; `kh diff` of the two seeds 1.02 s -> 0.88 s. Set only while
-// no other thread runs JavaScript (v8-flags.ts): changed under a running thread, it can crash the process.
-if (mayChangeV8Flags(process.execArgv, process.env.NODE_OPTIONS)) setFlagsFromString('--no-regexp-tier-up')
+// Patterns compiled on their first run, for the whole process (v8-flags.ts).
+setFlagsFromString(REGEXP_FLAG)
 
 const EXTRACT_HELP = `
 Output:
