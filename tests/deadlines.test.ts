@@ -96,6 +96,16 @@ describe('extractDeadlines: dates', () => {
     expect(found.map((d) => [due(d), d.relation])).toEqual([[expected, relation]])
   })
 
+  it("takes an action word that opens the date's lead, and only that one", async () => {
+    const lead = await deadlines('Sở Nội vụ hoàn thành trong tháng 6 năm 2025.')
+    expect(lead.map((d) => [d.action, d.due.kind])).toEqual([['hoàn thành', 'month']])
+    // An action before the lead is still the action; with none at all, the clause is.
+    const before = await deadlines('Các đơn vị tổ chức sơ kết, hoàn thành trong Quý II/2026.')
+    expect(before.map((d) => d.action)).toEqual(['sơ kết'])
+    const none = await deadlines('Sở Nội vụ trước ngày 15/12/2025.')
+    expect(none.map((d) => d.action)).toEqual(['Sở Nội vụ'])
+  })
+
   it('finds nothing in sentences without a date, numbered or not', async () => {
     expect(await deadlines('Các đơn vị báo cáo kết quả về Sở Nội vụ để tổng hợp.')).toEqual([])
     expect(await deadlines('Các đơn vị báo cáo quý trọng kết quả về Sở Nội vụ.')).toEqual([])

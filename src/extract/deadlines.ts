@@ -364,6 +364,14 @@ function trimAction(text: string): string {
   return clean.length > 200 ? `${clean.slice(0, 200).replace(/\s+\S*$/u, '')} …` : clean
 }
 
+const ACTION_AT_RE = new RegExp(ACTION_RE.source, 'iuy')
+
+/** An action that opens the date's own lead ("Sở Nội vụ hoàn thành trong tháng 6"): that action word. */
+function leadAction(sentence: string, dated: Dated): string | null {
+  ACTION_AT_RE.lastIndex = dated.lead
+  return ACTION_AT_RE.exec(sentence)?.[0] ?? null
+}
+
 /** With no action word, the clause itself without its date says what is due. */
 function fallbackAction(sentence: string, dated: Dated): string {
   const [from, to] = clauseAround(sentence, dated.start)
@@ -454,7 +462,7 @@ function deadlinesIn(written: string, unit: Unit, ctx: Context, minYear: number 
         ? actionText(masked, start, dated, recipients.stops)
         : labelled
           ? trimAction(unit.task)
-          : fallbackAction(masked, dated)
+          : (leadAction(masked, dated) ?? fallbackAction(masked, dated))
     const actors = subject.filter((m) => !recipients.agencies.includes(m))
     const deadline: Deadline = {
       text: unit.written ?? written,
