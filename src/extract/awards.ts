@@ -9,9 +9,13 @@ import { sectionsWithRole } from './items.js'
 
 const FORM_LIST_RE = /^Hình thức khen thưởng\s*:\s*(?<list>.+)$/iu
 const AWARD_HEAD_RE = new RegExp(`^(?:${alternation(AWARD_HEADS)})(?![\\p{L}\\d])`, 'u')
+// The kinds a count is of, in lower case, as counts and ranges name them.
+const COUNT_KINDS = 'tập thể|cá nhân|hộ gia đình|gia đình'
 // "10 tập thể", "05 (năm) cá nhân": the number may be spelled out after it in brackets.
-const COUNT_RE =
-  /(?<n>\d{1,5})\s*(?:\(\s*\p{Ll}+(?:\s+\p{Ll}+){0,3}\s*\)\s*)?(?<who>tập thể|cá nhân|hộ gia đình|gia đình)/gu
+const COUNT_RE = new RegExp(
+  String.raw`(?<n>\d{1,5})\s*(?:\(\s*\p{Ll}+(?:\s+\p{Ll}+){0,3}\s*\)\s*)?(?<who>${COUNT_KINDS})`,
+  'gu',
+)
 // "Tập thể: 05; cá nhân: 10": the kind first, as a label.
 const LABEL_COUNT_RE =
   /(?<![\p{L}\d])(?<who>[Tt]ập thể|[Cc]á nhân|[Hh]ộ gia đình)\s*:\s*(?<n>\d{1,5})(?![\d%])/gu
@@ -57,8 +61,10 @@ const PER_RE = new RegExp(
   'u',
 )
 // An upper bound: said ("không quá", "tối đa"), or a range's end ("từ 3 - 5 tập thể", "03 đến 05 cá nhân").
-const MAX_RE =
-  /không quá|tối đa|(?<![\p{L}\d])\d{1,5}\s*(?:-|–|đến)\s*\d{1,5}\s*(?:tập thể|cá nhân|hộ gia đình|gia đình)/u
+const MAX_RE = new RegExp(
+  String.raw`không quá|tối đa|(?<![\p{L}\d])\d{1,5}\s*(?:-|–|đến)\s*\d{1,5}\s*(?:${COUNT_KINDS})`,
+  'u',
+)
 
 /** Occasions named in a text: sơ kết → interim, tổng kết → final, hằng năm → annual. */
 export function occasionsIn(text: string): Occasion[] {
