@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { rejoinBlocks } from '../src/normalize/rejoin.js'
 import { nextLabel, parseLabel, romanValue } from '../src/structure/labels.js'
 import { roleOf } from '../src/structure/roles.js'
 import { doc } from './helpers.js'
@@ -188,5 +189,25 @@ describe('rejoinBlocks', () => {
       'Bốn.',
     ])
     expect(d.warnings.map((w) => w.code)).not.toContain('rejoined-page-break')
+  })
+  it('gives the blocks of every format one shape, with the same fields in the same order', () => {
+    const paragraph = { kind: 'paragraph', text: 'Một.', marker: null, line: 1, endLine: 1 } as const
+    const onPage = {
+      kind: 'item',
+      text: 'Hai.',
+      marker: '-',
+      line: 2,
+      endLine: 2,
+      page: 1,
+      cell: 'cell',
+    } as const
+    const row = { kind: 'row', cells: ['a', 'b'], text: 'a | b', marker: null, endLine: 3, line: 3 } as const
+    const { blocks } = rejoinBlocks([paragraph, onPage, row])
+    const shapes = blocks.map((b) => Object.keys(b).join())
+    expect(new Set(shapes).size).toBe(1)
+    expect(blocks[2]).toMatchObject({ kind: 'row', cells: ['a', 'b'], line: 3, endLine: 3, page: undefined })
+    expect(blocks[1]).toMatchObject({ page: 1, cell: 'cell' })
+    // Copies: the blocks given are left as they were.
+    expect(Object.keys(paragraph)).toHaveLength(5)
   })
 })
