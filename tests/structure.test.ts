@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { rejoinBlocks } from '../src/normalize/rejoin.js'
 import { nextLabel, parseLabel, romanValue } from '../src/structure/labels.js'
 import { roleOf } from '../src/structure/roles.js'
+import type { Block } from '../src/types.js'
 import { doc } from './helpers.js'
 
 describe('parseLabel', () => {
@@ -191,8 +192,8 @@ describe('rejoinBlocks', () => {
     expect(d.warnings.map((w) => w.code)).not.toContain('rejoined-page-break')
   })
   it('gives the blocks of every format one shape, with the same fields in the same order', () => {
-    const paragraph = { kind: 'paragraph', text: 'Một.', marker: null, line: 1, endLine: 1 } as const
-    const onPage = {
+    const paragraph: Block = { kind: 'paragraph', text: 'Một.', marker: null, line: 1, endLine: 1 }
+    const onPage: Block = {
       kind: 'item',
       text: 'Hai.',
       marker: '-',
@@ -200,8 +201,8 @@ describe('rejoinBlocks', () => {
       endLine: 2,
       page: 1,
       cell: 'cell',
-    } as const
-    const row = { kind: 'row', cells: ['a', 'b'], text: 'a | b', marker: null, endLine: 3, line: 3 } as const
+    }
+    const row: Block = { kind: 'row', cells: ['a', 'b'], text: 'a | b', marker: null, endLine: 3, line: 3 }
     const { blocks } = rejoinBlocks([paragraph, onPage, row])
     const shapes = blocks.map((b) => Object.keys(b).join())
     expect(new Set(shapes).size).toBe(1)
