@@ -232,8 +232,23 @@ describe('findAgencies', () => {
     same('Phòng VH-TT', 'Phòng Văn hóa và Thông tin')
     same('Trung tâm GDNN-GDTX huyện', 'Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên huyện')
     same('Phòng KT&HT', 'Phòng Kinh tế và Hạ tầng')
+    same('Đoàn TN huyện', 'Đoàn Thanh niên huyện')
     // Only a whole word is shortened: "CCBT" is no "Cựu chiến binh".
     expect(toAgency('Hội CCBT huyện', district).canonical).toBe('Hội CCBT huyện')
+  })
+
+  it('finds a mass organization shortened head and all ("HLHPN huyện", "HCCB tỉnh")', () => {
+    expect(names('HLHPN huyện phối hợp thực hiện.', district)).toEqual(['HLHPN huyện'])
+    expect(toAgency('HLHPN huyện', district).key).toBe(toAgency('Hội Liên hiệp Phụ nữ huyện', district).key)
+    expect(toAgency('HCCB tỉnh', province)).toMatchObject({ key: 'hoi-cuu-chien-binh', level: 'province' })
+    // A list of them is as many agencies, the youth union's "Đoàn TN" among them.
+    expect(keys('HLHPN, Đoàn TN và HCCB huyện', district)).toEqual([
+      'hoi-lien-hiep-phu-nu',
+      'doan-thanh-nien-cong-san-ho-chi-minh',
+      'hoi-cuu-chien-binh',
+    ])
+    // Not inside a longer word, nor as a word of running text.
+    expect(names('Các HLHPNX và HCCBT được biểu dương.', district)).toEqual([])
   })
 
   it('reads a party committee\'s office and inspection commission, "kiểm tra" in either case', () => {

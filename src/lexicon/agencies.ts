@@ -55,6 +55,9 @@ export const NAMED_HEADS = [
   'MTTQVN',
   'Liên đoàn Lao động',
   'LĐLĐ',
+  // Mass organizations shortened as a whole, head and all: "HLHPN huyện", "HCCB tỉnh".
+  'HLHPN',
+  'HCCB',
   'Thủ tướng Chính phủ',
   'Chính phủ',
   'Quốc hội',
@@ -230,6 +233,8 @@ export const ABBREVIATIONS: readonly [string, string][] = [
   ['HCCB', 'Hội Cựu chiến binh'],
   ['CCB', 'Cựu chiến binh'],
   ['TNCS', 'Thanh niên Cộng sản'],
+  // "Đoàn TN huyện": the youth union (only names are expanded, so a "TN" of running text is left alone).
+  ['TN', 'Thanh niên'],
   ['CHQS', 'Chỉ huy Quân sự'],
   ['GDNN-GDTX', 'Giáo dục nghề nghiệp - Giáo dục thường xuyên'],
   ['GDNN', 'Giáo dục nghề nghiệp'],
