@@ -108,6 +108,16 @@ describe('roleOf', () => {
 })
 
 describe('buildSections', () => {
+  it('ends a section where its last item ends, and every section it is in with it', async () => {
+    const d = await doc('I. NỘI DUNG\n\n1. Tuyên truyền\n\n- Một\n\n- Hai\n\nII. KINH PHÍ\n\nNgân sách.')
+    const at = (path: string) => d.flat.find((s) => s.path === path)
+    // "- Hai" is line 7: clause I.1 ends there, and so does part I.
+    expect([at('I.1')?.line, at('I.1')?.endLine]).toEqual([3, 7])
+    expect([at('I')?.line, at('I')?.endLine]).toEqual([1, 7])
+    // The next part starts afresh: it is not stretched by the items of the one before.
+    expect([at('II')?.line, at('II')?.endLine]).toEqual([9, 11])
+  })
+
   it('rebuilds the tree from labels, not from heading levels', async () => {
     const d = await doc(
       `

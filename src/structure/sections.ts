@@ -63,7 +63,8 @@ export function buildSections(blocks: Block[]): { sections: Section[]; warnings:
       const top = stack[stack.length - 1]
       if (top) {
         top.section.items.push(itemOf(block, top.section.path))
-        top.section.endLine = block.endLine
+        // Every open section ends here too: a part ends with the last item of its last clause.
+        for (const open of stack) open.section.endLine = block.endLine
       }
       continue
     }
