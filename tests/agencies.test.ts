@@ -565,6 +565,19 @@ describe('findAgencies', () => {
 })
 
 describe('splitAgencyList', () => {
+  it('takes an agency in brackets after a name for the body it belongs to, not one more agency', () => {
+    const list =
+      'Bảo hiểm xã hội Thành phố, Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ), Ủy ban nhân dân xã, phường'
+    expect(keys(list, centralCity)).toEqual([
+      'bao-hiem-xa-hoi',
+      'trung-tam-dich-vu-viec-lam',
+      'uy-ban-nhan-dan',
+    ])
+    // Brackets that are not right after a name, or that hold more than the one name, are the list's own.
+    expect(keys('Sở Tài chính, (Sở Nội vụ)')).toEqual(['tai-chinh', 'noi-vu'])
+    expect(keys('các cơ quan (Sở Nội vụ, Sở Tài chính)')).toContain('tai-chinh')
+  })
+
   it('splits names that contain commas correctly', () => {
     expect(keys('Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao', district)).toEqual([
       'van-hoa-va-thong-tin',

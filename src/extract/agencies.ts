@@ -745,12 +745,23 @@ export function headPortfolios(piece: string, head: string, ctx: Context): Agenc
   return items.map((item) => toAgency(piece.slice(item.start, item.end), ctx, head))
 }
 
+const OPEN_PAREN_RE = /^\s*\(\s*$/u
+const CLOSE_PAREN_RE = /^\s*\)/u
+
 /** Split an explicit list of agencies ("Phòng Văn hóa và Thông tin, Trung tâm Văn hoá, Thông tin và Thể thao"). */
 export function splitAgencyList(text: string, ctx: Context): Agency[] {
   const source = canonicalTones(text)
   const found = spansIn(text, ctx)
   const out: Span[] = []
   for (const [i, span] of found.entries()) {
+    // "Trung tâm Dịch vụ việc làm Thành phố (Sở Nội vụ)": the body a name belongs to, not one more agency.
+    const previous = out[out.length - 1]
+    if (
+      previous &&
+      OPEN_PAREN_RE.test(source.slice(previous.end, span.start)) &&
+      CLOSE_PAREN_RE.test(source.slice(span.end))
+    )
+      continue
     const limit = found[i + 1]?.start ?? text.length
     // A piece that does not start with a head word continues the previous name, unless that one is complete.
     const complete = span.head !== undefined || ENDS_WITH_LOCALITY_RE.test(source.slice(span.start, span.end))
