@@ -38,7 +38,18 @@ describe('extractItems', () => {
     expect(extractItems(d, 'objectives').map((i) => [i.path, i.text])).toEqual([
       ['I.1', '100% xã có trạm 5G.'],
       ['I.1', '50% doanh nghiệp dùng IoT.'],
-      ['I.2', 'Nông nghiệp công nghệ cao'],
+      ['I.2', 'Nông nghiệp công nghệ cao. 20 mô hình.'],
+    ])
+  })
+
+  it('takes a titled clause whole: its title, then the points and paragraphs under it', async () => {
+    const d = await doc(
+      'III. GIẢI PHÁP\n\n1. Hoàn thiện thể chế\n\na) Rà soát văn bản;\n\nb) Ban hành quy định.\n\n2. Tuyên truyền, cụ thể:\n\n- Tổ chức hội nghị.\n\n3. Đo lường, giám sát.\n\nIV. KINH PHÍ\n\nNgân sách nhà nước.',
+    )
+    expect(extractItems(d, 'solutions').map((i) => [i.path, i.text, i.line, i.endLine])).toEqual([
+      ['III.1', 'Hoàn thiện thể chế. Rà soát văn bản; Ban hành quy định.', 3, 7],
+      ['III.2', 'Tuyên truyền, cụ thể: Tổ chức hội nghị.', 9, 11],
+      ['III.3', 'Đo lường, giám sát.', 13, 13],
     ])
   })
 

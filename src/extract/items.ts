@@ -30,9 +30,36 @@ export function sectionsWithRole(doc: Doc, role: Exclude<SectionRole, null>): Se
 
 /** A numbered child as an item: its heading, or its first paragraph when the label stands alone. */
 function childItem(child: Section): Item {
-  const text = child.heading !== '' ? child.heading : (child.items[0]?.text ?? '')
-  const item: Item = { text, path: child.path, line: child.line, endLine: child.endLine }
-  if (child.page !== undefined) item.page = child.page
+  return sectionItem(child, child.heading !== '' ? child.heading : (child.items[0]?.text ?? ''))
+}
+
+/**
+ * A numbered clause as one item of a list: its whole text, from its title through every paragraph and point
+ * under it ("1. Hoàn thiện thể chế" with its points a), b), c)), as its lines run; labels left out.
+ */
+function clauseItem(clause: Section): Item {
+  return sectionItem(clause, joinSentences([clause.heading, ...bodyTexts(clause)]))
+}
+
+// A title has no full stop of its own ("Hoàn thiện thể chế"): one goes after it, so it does not run into the text under it.
+const SENTENCE_END_RE = /[.:;!?…]["”’)]*$/u
+
+function joinSentences(pieces: readonly string[]): string {
+  let text = ''
+  for (const piece of pieces) {
+    if (piece === '') continue
+    text = text === '' ? piece : `${text}${SENTENCE_END_RE.test(text) ? '' : '.'} ${piece}`
+  }
+  return text
+}
+
+function bodyTexts(section: Section): string[] {
+  return [...section.items.map((i) => i.text), ...section.children.flatMap((c) => [c.heading, ...bodyTexts(c)])]
+}
+
+function sectionItem(section: Section, text: string): Item {
+  const item: Item = { text, path: section.path, line: section.line, endLine: section.endLine }
+  if (section.page !== undefined) item.page = section.page
   return item
 }
 
@@ -69,7 +96,7 @@ function itemsOf(section: Section, role: Exclude<SectionRole, null>): Item[] {
   return section.children.flatMap((c) =>
     c.role === role || (HORIZON_HEADING_RE.test(c.heading) && c.items.length + c.children.length > 0)
       ? itemsOf(c, role)
-      : [childItem(c)],
+      : [clauseItem(c)],
   )
 }
 
