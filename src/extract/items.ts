@@ -54,7 +54,10 @@ function joinSentences(pieces: readonly string[]): string {
 }
 
 function bodyTexts(section: Section): string[] {
-  return [...section.items.map((i) => i.text), ...section.children.flatMap((c) => [c.heading, ...bodyTexts(c)])]
+  return [
+    ...section.items.map((i) => i.text),
+    ...section.children.flatMap((c) => [c.heading, ...bodyTexts(c)]),
+  ]
 }
 
 function sectionItem(section: Section, text: string): Item {
