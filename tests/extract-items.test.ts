@@ -240,12 +240,23 @@ describe('extractFunding', () => {
     })
   })
 
-  it('is empty when the plan has no funding section', async () => {
-    expect(extractFunding(await doc('I. NỘI DUNG\n\nNgân sách nhà nước.'))).toEqual({
-      sources: [],
-      text: '',
-      path: null,
+  it('is empty when the plan has no funding section and says nothing of funds from a known source', async () => {
+    const none = { sources: [], text: '', path: null }
+    expect(extractFunding(await doc('I. NỘI DUNG\n\nNgân sách nhà nước.'))).toEqual(none)
+    expect(extractFunding(await doc('I. NỘI DUNG\n\n1. Sử dụng kinh phí tiết kiệm, hiệu quả.'))).toEqual(none)
+  })
+
+  it('without a funding section, reads the clause that assigns the funds, one of the implementation part first', async () => {
+    const d = await doc(
+      'III. GIẢI PHÁP\n\n1. Huy động các nguồn kinh phí xã hội hóa.\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ chủ trì.\n\n2. Sở Tài chính bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm.',
+    )
+    expect(extractFunding(d)).toEqual({
+      sources: ['state-budget'],
+      text: 'Sở Tài chính bố trí kinh phí trong dự toán ngân sách nhà nước hằng năm.',
+      path: 'IV.2',
     })
+    const elsewhere = await doc('III. GIẢI PHÁP\n\n1. Huy động các nguồn kinh phí xã hội hóa.')
+    expect(extractFunding(elsewhere)).toMatchObject({ sources: ['sponsorship'], path: 'III.1' })
   })
 })
 
