@@ -80,6 +80,15 @@ describe('roleOf', () => {
     expect(roleOf('KINH PHÍ THỰC HIỆN')).toBe('funding')
     expect(roleOf('TỔ CHỨC THỰC HIỆN')).toBe('implementation')
     expect(roleOf('Báo cáo kết quả triển khai thực hiện')).toBe('reporting')
+    expect(roleOf('CHẾ ĐỘ THÔNG TIN, BÁO CÁO')).toBe('reporting')
+  })
+
+  it('reads monitoring that ends in reports as reporting, and monitoring alone as nothing', () => {
+    expect(roleOf('TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO')).toBe('reporting')
+    expect(roleOf('Kiểm tra, giám sát, báo cáo')).toBe('reporting')
+    expect(roleOf('Công tác theo dõi, kiểm tra')).toBeNull()
+    expect(roleOf('Kiểm tra, giám sát')).toBeNull()
+    expect(roleOf('TỔ CHỨC THỰC HIỆN VÀ CHẾ ĐỘ BÁO CÁO')).toBeNull()
   })
 
   it('reads "chỉ tiêu" as objectives, but "chỉ tiêu khen thưởng" as award quotas', () => {

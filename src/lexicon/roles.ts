@@ -15,7 +15,9 @@ export const ROLE_PATTERNS: readonly [Exclude<SectionRole, null>, RegExp][] = [
   ['timeline', /^(tien do|thoi gian|lo trinh|ke hoach thoi gian)/],
   ['funding', /^(kinh phi|nguon (kinh phi|von)|nguon luc tai chinh)/],
   ['implementation', /^(to chuc thuc hien|trach nhiem|phan cong|to chuc trien khai)/],
-  ['reporting', /^(che do )?bao cao/],
+  ['reporting', /^(che do )?(thong tin )?bao cao/],
+  // Monitoring that ends in the reports it asks for: "TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO".
+  ['reporting', /^(to chuc )?(theo doi|kiem tra|giam sat|danh gia) .*\bbao cao$/],
 ]
 
 /** Headings longer than this are sentences, not titles, and get no role. */
