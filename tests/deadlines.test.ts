@@ -156,6 +156,23 @@ describe('extractDeadlines: dates', () => {
     ])
   })
 
+  it.each([
+    ['2025 - 2030', 2030],
+    ['2025-2026.', 2026],
+    ['Năm 2025 – năm 2027', 2027],
+  ])('reads a task’s time given as a span of years, %s, as due by its last year', async (time, year) => {
+    const found = await cardDeadlines(time)
+    expect(found.map((d) => [due(d), d.relation, d.action])).toEqual([
+      [{ kind: 'year', year }, 'by', 'Tổ chức tập huấn'],
+    ])
+  })
+
+  it('reads a task’s time given as a year alone as that year', async () => {
+    expect((await cardDeadlines('2026')).map((d) => [due(d), d.relation])).toEqual([
+      [{ kind: 'year', year: 2026 }, 'in'],
+    ])
+  })
+
   it('takes the recipient of "báo cáo X" and of "(qua Y)"', async () => {
     const [d] = await deadlines(
       'Định kỳ báo cáo UBND tỉnh (qua Sở Tư pháp) kết quả thực hiện hằng năm (trước ngày 15 tháng 11).',
@@ -202,6 +219,8 @@ describe('extractDeadlines: a task card’s time that is not a deadline', () => 
     ['a start date', 'Từ 01/7/2025.'],
     ['a start day of every year', 'Từ ngày 15/3 hằng năm.'],
     ['ongoing work', 'Thường xuyên.'],
+    ['a span of years with words around it', 'Giai đoạn 2025 - 2030.'],
+    ['a span of years that runs backwards', '2030 - 2025'],
   ])('%s', async (_, time) => {
     expect(await cardDeadlines(time)).toEqual([])
   })

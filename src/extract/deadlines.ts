@@ -106,8 +106,12 @@ const ACTION_END_RE = new RegExp(`\\s(?:${alternation(ACTION_ENDS)})\\s|[;:]|\\.
 const PLACE_DATE_RE = /^[\p{L} .-]{2,40},\s*ngày/u
 // "Quý IV/2025 - Quý II/2026", "từ tháng 3 đến tháng 6/2026": what stands between the two ends of a range.
 const RANGE_GAP_RE = /^\s*(?:[-–]|đến|tới)\s*(?:hết\s*)?$/iu
-// A table cell holding only a year ("2026"): read as "năm 2026".
-const BARE_YEAR_RE = /^\s*(\d{4})\s*\.?\s*$/u
+// A time cell or field ("Thời gian thực hiện: 2026") holding only a year: read as "năm 2026".
+const BARE_YEAR_RE = /^(\s*(?:[^:\d]{1,60}:)?\s*)(\d{4})\s*\.?\s*$/u
+// One holding only a span of years ("2025 - 2030", "Năm 2025 - 2026"): the task's time, due by its end, as
+// "Quý IV/2025 - Quý II/2026" is; read as "đến năm 2030" (in running text, such a span is a period, not a deadline).
+const BARE_YEARS_RE =
+  /^(\s*(?:[^:\d]{1,60}:)?\s*)(?:[Nn]ăm\s+)?(\d{4})\s*[-–]\s*(?:[Nn]ăm\s+)?(\d{4})\s*\.?\s*$/u
 // A date without "ngày" in a time field or cell ("30/6/2026", "Trước 30/6/2026"): read as "ngày 30/6/2026".
 // A day and month, maybe a year, written with slashes alone: "30/6", "30/6/2026".
 const BARE_DAY = String.raw`\d{1,2}\s*\/\s*\d{1,2}(?:\s*\/\s*\d{4})?`
@@ -524,9 +528,17 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
   return [...out, ...cards.flatMap(cellUnit)]
 }
 
-/** A task's time as the date shapes read it: "2026" is "năm 2026", "30/6/2026" is "ngày 30/6/2026". */
+/**
+ * A task's time as the date shapes read it: "2026" is "năm 2026", "2025 - 2030" is "đến năm 2030",
+ * "30/6/2026" is "ngày 30/6/2026".
+ */
 function timeText(text: string): string {
-  return text.replace(BARE_YEAR_RE, 'năm $1').replace(BARE_DATE_RE, 'ngày $1')
+  return text
+    .replace(BARE_YEAR_RE, '$1năm $2')
+    .replace(BARE_YEARS_RE, (span, label: string, from: string, to: string) =>
+      Number(from) < Number(to) ? `${label}đến năm ${to}` : span,
+    )
+    .replace(BARE_DATE_RE, 'ngày $1')
 }
 
 /** The time cell of an appendix task row, as a unit whose date is the row's deadline. */
