@@ -210,6 +210,36 @@ describe('rejoinBlocks', () => {
     ])
     expect(d.warnings.map((w) => w.code)).not.toContain('rejoined-page-break')
   })
+  it('joins a hard-wrapped paragraph whose next line starts at a dash, keeping the dash', async () => {
+    const d = await doc(
+      'I. A\n\nb) Phát huy vai trò của Công an thành phố\nvà các sở, ngành\n- Thường trực tham mưu thực hiện.\n\nc) Tiếp theo.',
+      'markdown',
+    )
+    expect(d.flat.map((s) => [s.path, s.heading, s.items.length])).toEqual([
+      ['I', 'A', 0],
+      ['I.b', 'Phát huy vai trò của Công an thành phố và các sở, ngành - Thường trực tham mưu thực hiện.', 0],
+      ['I.c', 'Tiếp theo.', 0],
+    ])
+  })
+
+  it('keeps a bullet after a one-line title, a finished sentence, or a blank line', async () => {
+    const bullets = async (text: string) =>
+      (await doc(text, 'markdown')).flat.flatMap((s) => s.items.map((i) => i.text))
+    expect(await bullets('I. A\n\n**Nhiệm vụ trọng tâm**\n- Rà soát.\n- Ban hành.')).toEqual([
+      'Nhiệm vụ trọng tâm',
+      'Rà soát.',
+      'Ban hành.',
+    ])
+    expect(await bullets('I. A\n\nCác nội dung chính như sau, cụ thể\ngồm các việc sau:\n- Rà soát.')).toEqual([
+      'Các nội dung chính như sau, cụ thể gồm các việc sau:',
+      'Rà soát.',
+    ])
+    expect(await bullets('I. A\n\nCác nội dung chính như sau\ngồm các việc\n\n- Rà soát.')).toEqual([
+      'Các nội dung chính như sau gồm các việc',
+      'Rà soát.',
+    ])
+  })
+
   it('gives the blocks of every format one shape, with the same fields in the same order', () => {
     const paragraph: Block = { kind: 'paragraph', text: 'Một.', marker: null, line: 1, endLine: 1 }
     const onPage: Block = {

@@ -14,8 +14,13 @@ function continues(previous: Block, next: Block): boolean {
   if (previous.kind === 'heading' && parseLabel(previous.text)) return false
   if (next.marker && /^\d/.test(next.marker)) return false
   if (startsLower(next.text) && !startsWithLabel(next.text)) return true
+  if (next.marker !== '-') return false
   // "giai đoạn 2026" + "- 2030 phấn đấu": a range wrapped onto a bullet.
-  return next.marker === '-' && /\d$/.test(previous.text) && /^\d{4}\b/.test(next.text)
+  if (/\d$/.test(previous.text) && /^\d{4}\b/.test(next.text)) return true
+  // "... của Công an thành phố" + "- Thường trực tham mưu ...": a hard-wrapped paragraph (more than one line)
+  // whose next line starts at a dash, with no blank line between, is one sentence: a list after an
+  // unfinished sentence would follow a colon, or a blank line.
+  return previous.endLine > previous.line && next.line === previous.endLine + 1 && !startsWithLabel(next.text)
 }
 
 /** Merge each block that continues the previous one's sentence, with a warning per join. */
@@ -25,7 +30,8 @@ export function rejoinBlocks(blocks: Block[]): { blocks: Block[]; warnings: Warn
   for (const block of blocks) {
     const previous = out[out.length - 1]
     if (previous && continues(previous, block)) {
-      const glue = block.marker === '-' && /^\d/.test(block.text) ? ' - ' : ' '
+      // The dash that looked like a bullet is the sentence's own.
+      const glue = block.marker === '-' ? ' - ' : ' '
       previous.text = `${previous.text}${glue}${block.text}`
       previous.endLine = block.endLine
       warnings.push({
