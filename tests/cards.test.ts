@@ -212,7 +212,7 @@ describe('appendix task tables', () => {
     })
   }
 
-  it('reads a date without "ngày" in a time cell, and "Trước" before it', async () => {
+  it('reads a date without "ngày" in a time cell, "Trước" before it, and a span of years by its end', async () => {
     const table =
       'PHỤ LỤC\n\n| TT | Nội dung | Chủ trì | Thời hạn |\n|---|---|---|---|\n| 1 | Ban hành quy chế | Sở Tư pháp | 30/6/2026 |\n| 2 | Báo cáo sơ kết | Sở Nội vụ | Trước 15/12/2026 |\n| 3 | Tổng kết | Sở Nội vụ | 2026 - 2030 |\n'
     const got = extractDeadlines(await plan('1. Rà soát văn bản', table), province).filter((d) =>
@@ -223,6 +223,7 @@ describe('appendix task tables', () => {
     ).toEqual([
       ['PL1.1', 'date', 2026, 6, 30, 'on', '30/6/2026'],
       ['PL1.2', 'date', 2026, 12, 15, 'before', 'Trước 15/12/2026'],
+      ['PL1.3', 'year', 2030, null, null, 'by', '2026 - 2030'],
     ])
   })
 
