@@ -230,10 +230,9 @@ describe('rejoinBlocks', () => {
       'Rà soát.',
       'Ban hành.',
     ])
-    expect(await bullets('I. A\n\nCác nội dung chính như sau, cụ thể\ngồm các việc sau:\n- Rà soát.')).toEqual([
-      'Các nội dung chính như sau, cụ thể gồm các việc sau:',
-      'Rà soát.',
-    ])
+    expect(
+      await bullets('I. A\n\nCác nội dung chính như sau, cụ thể\ngồm các việc sau:\n- Rà soát.'),
+    ).toEqual(['Các nội dung chính như sau, cụ thể gồm các việc sau:', 'Rà soát.'])
     expect(await bullets('I. A\n\nCác nội dung chính như sau\ngồm các việc\n\n- Rà soát.')).toEqual([
       'Các nội dung chính như sau gồm các việc',
       'Rà soát.',

@@ -25,6 +25,7 @@ import { parseClauseHeading, subjectStart } from './assignments.js'
 import { type Card, taskCards } from './cards.js'
 import type { Context } from './context.js'
 import { findDate } from './dates.js'
+import { headingSpan, lineOfFact, pageAt, type Span } from './lines.js'
 
 type Relation = Deadline['relation']
 
@@ -47,7 +48,8 @@ interface Unit {
   text: string
   task: string
   path: string
-  line: number
+  /** The lines the text stands on. */
+  span: Span
   page?: number | undefined
   /** Who acts there by default, worked out only for a unit with a deadline that names nobody. */
   actors: () => Agency[]
@@ -440,8 +442,18 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
   )
 }
 
-/** Deadlines stated in one sentence of a unit. */
-function deadlinesIn(written: string, unit: Unit, ctx: Context, minYear: number | null): Deadline[] {
+/**
+ * Deadlines stated in one sentence of a unit; `lineOf` gives the line of a date from the sentence's text
+ * before it and from it on, `pageOf` the page of a line.
+ */
+function deadlinesIn(
+  written: string,
+  unit: Unit,
+  ctx: Context,
+  minYear: number | null,
+  lineOf: (before: string, rest: string) => number,
+  pageOf: (line: number) => number | undefined,
+): Deadline[] {
   // A bare date has a slash: most sentences have none, and are not searched for one.
   const sentence = written.includes('/') ? written.replace(LED_BARE_DATE_RE, '$1 ngày $2') : written
   if (!DATE_HINT_RE.test(sentence)) return []
@@ -476,9 +488,10 @@ function deadlinesIn(written: string, unit: Unit, ctx: Context, minYear: number 
       actors: actors.length > 0 ? actors.map((m) => m.agency) : unit.actors(),
       recipients: recipients.agencies.map((m) => m.agency),
       path: unit.path,
-      line: unit.line,
+      line: lineOf(sentence.slice(0, dated.start), sentence.slice(dated.start)),
     }
-    if (unit.page !== undefined) deadline.page = unit.page
+    const page = pageOf(deadline.line)
+    if (page !== undefined) deadline.page = page
     return [deadline]
   })
 }
@@ -510,7 +523,7 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
     latest.set(s.path, s)
     const actors = () => actorsOf(s)
     const task = s.heading
-    out.push({ text: s.heading, task, path: s.path, line: s.line, page: s.page, actors })
+    out.push({ text: s.heading, task, path: s.path, span: headingSpan(s), page: s.page, actors })
     for (const item of s.items) {
       const card = timeOf.get(item.line)
       const own = card
@@ -522,7 +535,7 @@ function units(doc: Doc, ctx: Context, cards: Card[]): Unit[] {
             written: item.text,
           }
         : { task, actors }
-      out.push({ text: item.text, path: s.path, line: item.line, page: item.page, ...own })
+      out.push({ text: item.text, path: s.path, span: item, page: item.page, ...own })
     }
   }
   return [...out, ...cards.flatMap(cellUnit)]
@@ -547,7 +560,15 @@ function cellUnit(card: Card): Unit[] {
   const text = timeText(card.time.text)
   const { task, path, agencies: actors } = card
   return [
-    { text, written: card.time.text, task, path, line: card.time.line, actors: () => actors, labelled: true },
+    {
+      text,
+      written: card.time.text,
+      task,
+      path,
+      span: { line: card.time.line, endLine: card.time.line },
+      actors: () => actors,
+      labelled: true,
+    },
   ]
 }
 
@@ -570,8 +591,13 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
     // Most texts name no date: not split into sentences (a date's words never span two).
     if (!DATE_HINT_RE.test(unit.text) && !(unit.text.includes('/') && HAS_LED_BARE_DATE_RE.test(unit.text)))
       continue
+    let offset = 0
     for (const sentence of sentences(unit.text)) {
-      for (const deadline of deadlinesIn(sentence, unit, ctx, minYear)) {
+      offset = Math.max(offset, unit.text.indexOf(sentence, offset))
+      const before = unit.text.slice(0, offset)
+      const lineOf = (head: string, rest: string) => lineOfFact(doc, unit.span, before + head, rest)
+      const pageOf = (line: number) => pageAt(doc, line, unit.page)
+      for (const deadline of deadlinesIn(sentence, unit, ctx, minYear, lineOf, pageOf)) {
         const key = JSON.stringify([
           deadline.path,
           deadline.line,

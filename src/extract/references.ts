@@ -5,6 +5,7 @@ import { alternation, collapse } from '../normalize/text.js'
 import type { Doc } from '../types.js'
 import type { Context } from './context.js'
 import { findDate } from './dates.js'
+import { headingSpan, lineOfFact, pageAt, type Span } from './lines.js'
 
 // "1315/QĐ-TTg", "25/2023/TT-BGDĐT", "49-KL/TW", "163/2024/QH15", "10- CTr/TU" (stray spaces occur).
 // A symbol segment is upper-case with at most a short lower-case tail ("TTg", "CTr").
@@ -36,7 +37,7 @@ const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p
 interface Place {
   text: string
   path: string | null
-  line: number
+  span: Span
   page?: number | undefined
   basis: boolean
 }
@@ -50,14 +51,14 @@ function places(doc: Doc): Place[] {
     out.push({
       text: b.text,
       path: null,
-      line: b.line,
+      span: b,
       page: b.page,
       basis: inPreamble || BASIS_RE.test(b.text),
     })
   for (const s of doc.flat) {
-    out.push({ text: s.heading, path: s.path, line: s.line, page: s.page, basis: false })
+    out.push({ text: s.heading, path: s.path, span: headingSpan(s), page: s.page, basis: false })
     for (const item of s.items)
-      out.push({ text: item.text, path: s.path, line: item.line, page: item.page, basis: false })
+      out.push({ text: item.text, path: s.path, span: item, page: item.page, basis: false })
   }
   return out
 }
@@ -73,7 +74,9 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
       const symbol = g.symbol.replace(/\s+/g, '')
       const id = `${g.number}${g.year ? `/${g.year}` : ''}${g.sep}${symbol}`
       const rest = place.text.slice((m.index ?? 0) + m[0].length)
-      const occurrence = { path: place.path, line: place.line, ...(place.page ? { page: place.page } : {}) }
+      const line = lineOfFact(doc, place.span, place.text.slice(0, m.index), m[0])
+      const page = pageAt(doc, line, place.page)
+      const occurrence = { path: place.path, line, ...(page ? { page } : {}) }
       const known = byId.get(id.toUpperCase())
       if (known) {
         // A title in capitals ("32/CT-TTG") yields to the id as printed in running text.

@@ -5,6 +5,7 @@ import { alternation } from '../normalize/text.js'
 import { flatten } from '../structure/sections.js'
 import type { Doc } from '../types.js'
 import { sectionsWithRole } from './items.js'
+import { headingSpan, lineOfFact } from './lines.js'
 
 const UNIT_SOURCE = alternation(TARGET_UNITS)
 const TARGET_RE = new RegExp(
@@ -50,7 +51,10 @@ export function extractTargets(doc: Doc): Target[] {
             .find((y) => y !== null) ?? null
       return inherited
     }
-    for (const { text, line } of [{ text: s.heading, line: s.line }, ...s.items]) {
+    for (const { text, span } of [
+      { text: s.heading, span: headingSpan(s) },
+      ...s.items.map((i) => ({ text: i.text, span: i })),
+    ]) {
       // Every target is a number.
       if (!/\d/u.test(text)) continue
       // Each text is scanned once for years and horizons: one scan per target is quadratic on a long line.
@@ -70,6 +74,7 @@ export function extractTargets(doc: Doc): Target[] {
         const before = horizons[h - 1]?.groups
         const stated = before ? Number(before.y ?? before.end) : null
         const year = after ? Number(after.y ?? after.y2) : (stated ?? inheritedYear())
+        const line = lineOfFact(doc, span, text.slice(0, m.index), text.slice(m.index))
         targets.push({ text, value, unit, year, path: s.path, line })
       }
     }
