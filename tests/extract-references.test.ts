@@ -25,6 +25,47 @@ I. NỘI DUNG
     ])
   })
 
+  it('ends a title at the end of its sentence, or where the plan goes on with its own, not at "TP."', async () => {
+    const d = await doc(`KẾ HOẠCH
+
+Tiêu đề
+
+Thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị về đổi mới công tác xây dựng pháp luật, UBND tỉnh ban hành Kế hoạch như sau:
+
+I. NỘI DUNG
+
+1. Tổng kết Chỉ thị số 32/CT-TTg ngày 21/10/2025 của Thủ tướng Chính phủ về tăng cường công tác bảo mật. Đề xuất khen thưởng.
+
+2. Thực hiện Quyết định số 5/QĐ-UBND của UBND tỉnh về phát triển TP. Hồ Chí Minh, vùng Đông Nam Bộ.`)
+    const titles = extractReferences(d, emptyContext()).map((r) => [r.id, r.title])
+    expect(titles).toEqual([
+      ['66-NQ/TW', 'đổi mới công tác xây dựng pháp luật'],
+      ['32/CT-TTg', 'tăng cường công tác bảo mật'],
+      ['5/QĐ-UBND', 'phát triển TP. Hồ Chí Minh, vùng Đông Nam Bộ'],
+    ])
+  })
+
+  it('takes the issuer a symbol names when the text gives none, and no other', async () => {
+    const d = await doc(`KẾ HOẠCH
+
+Tiêu đề
+
+Căn cứ các Quyết định: số 36/QĐ-TTg, số 163/2024/QH15, số 71/NQ-CP, số 9/QĐ-UBND, số 57-NQ/TW và số 2/QĐ-TTg ngày 01/01/2025 của Bộ trưởng.
+
+I. NỘI DUNG
+
+1. Thực hiện.`)
+    const issuers = extractReferences(d, emptyContext()).map((r) => [r.id, r.issuer])
+    expect(issuers).toEqual([
+      ['36/QĐ-TTg', 'Thủ tướng Chính phủ'],
+      ['163/2024/QH15', 'Quốc hội'],
+      ['71/NQ-CP', 'Chính phủ'],
+      ['9/QĐ-UBND', null],
+      ['57-NQ/TW', null],
+      ['2/QĐ-TTg', 'Bộ trưởng'],
+    ])
+  })
+
   it('reads id, kind, date, issuer, title and the legal-basis flag, once per id', async () => {
     const d = await doc(`KẾ HOẠCH
 

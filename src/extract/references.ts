@@ -1,6 +1,6 @@
 /** Cited documents: "Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ về việc ...". */
 import type { Reference } from '../../schemas/plan.js'
-import { DOC_KINDS, SYMBOL_KINDS } from '../lexicon/documents.js'
+import { DOC_KINDS, SYMBOL_ISSUERS, SYMBOL_KINDS } from '../lexicon/documents.js'
 import { alternation, collapse } from '../normalize/text.js'
 import type { Doc } from '../types.js'
 import type { Context } from './context.js'
@@ -31,6 +31,10 @@ const ISSUER_STOP = new RegExp(
 // A title cut where a cited document's number begins: "thực hiện Nghị quyết số".
 const DANGLING_KIND_RE = new RegExp(`(?:${KIND_SOURCE})(?:\\s+số)?\\s*$`, 'u')
 const SHORT_NAME_RE = /\s*\(\s*sau đây (?:gọi|viết) tắt là[^)]*\)?.*$/su
+// Where a title has ended though no semicolon says so: at the end of its sentence ("... trong tình hình mới.
+// Đề xuất ..."; not after "TP." or "Tp."), or where the plan's own sentence goes on ("..., UBND tỉnh ban hành Kế hoạch").
+const TITLE_END_RE =
+  /(?<![\s(]T[Pp])\.\s+(?=\p{Lu})|,\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)(?![\p{L}\d]).*$/su
 const SELF_RE = /^(\(?\s*(Kèm theo|Ban hành kèm theo)|Số\s*:)/u
 const BASIS_RE = /^(Căn cứ|Tiếp theo|Thực hiện|Theo|Triển khai)(?![\p{L}\d])/u
 
@@ -102,7 +106,15 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
       byId.set(id.toUpperCase(), reference)
     }
   }
-  return [...byId.values()]
+  const references = [...byId.values()]
+  for (const r of references) r.issuer ??= issuerFromSymbol(r.symbol)
+  return references
+}
+
+/** The issuer a symbol names when the text does not: "QĐ-TTg" → Thủ tướng Chính phủ, "QH15" → Quốc hội. */
+function issuerFromSymbol(symbol: string | null): string | null {
+  const last = symbol?.split(/[-/]/).pop()?.replace(/\d+$/u, '') ?? ''
+  return SYMBOL_ISSUERS[last] ?? null
 }
 
 /** Date, issuer and title from the words right after the id, where the first mention lacked them. */
@@ -123,9 +135,11 @@ function fillDetails(reference: Reference, rest: string): void {
     title = onward.split(/\.(?:\s|$)/u)[0]
   }
   // "(sau đây viết tắt là Thông tư số 25/2023/TT-BGDĐT)" names the document for the plan, not its title.
-  title = title?.replace(SHORT_NAME_RE, '')
+  title = title?.replace(SHORT_NAME_RE, '').split(TITLE_END_RE)[0]
   if (!reference.title && title && collapse(title) !== '')
-    reference.title = collapse(title).replace(/[”"]?\s*$/, (m) => m.trim())
+    reference.title = collapse(title)
+      .replace(/[”"]?\s*$/, (m) => m.trim())
+      .replace(/(?<!\.)\.$/u, '')
 }
 
 function kindFromSymbol(symbol: string): string {

@@ -44,6 +44,18 @@ export const SYMBOL_KINDS: Record<string, string> = {
   CTr: 'Chương trình',
 }
 
+/**
+ * Issuers a symbol names by itself, by its last part ("1315/QĐ-TTg" → Thủ tướng Chính phủ, "163/2024/QH15" →
+ * Quốc hội, with its term's number): only those of one body whatever the province.
+ */
+export const SYMBOL_ISSUERS: Record<string, string> = {
+  TTg: 'Thủ tướng Chính phủ',
+  CP: 'Chính phủ',
+  QH: 'Quốc hội',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+  CTN: 'Chủ tịch nước',
+}
+
 /** Centrally-run cities: a "thành phố" of province level. */
 export const CENTRAL_CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế']
 
