@@ -599,6 +599,32 @@ describe('splitAgencyList', () => {
     expect(keys('các cơ quan, ban, ngành, đoàn thể')).toEqual(['co-quan-ban-nganh-doan-the'])
   })
 
+  it('reads departments listed after the nouns of another group as a group of their own ("Doanh nghiệp, Sở, ban, ngành")', () => {
+    expect(splitAgencyList('Doanh nghiệp, Sở, ban, ngành có liên quan', province)).toMatchObject([
+      { name: 'Doanh nghiệp', key: 'doanh-nghiep' },
+      { name: 'Sở, ban, ngành có liên quan', key: keys('Sở, ban, ngành có liên quan')[0] },
+    ])
+    expect(names('phối hợp với doanh nghiệp, sở, ban, ngành liên quan')).toEqual([
+      'doanh nghiệp',
+      'sở, ban, ngành liên quan',
+    ])
+    expect(keys('Các doanh nghiệp và sở, ngành')).toEqual(['doanh-nghiep', 'so-nganh'])
+    expect(keys('Hội Nông dân, các sở, ngành liên quan')).toEqual(['hoi-nong-dan', 'so-nganh'])
+    expect(keys('các cơ quan, Bộ, ngành Trung ương')).toEqual(['co-quan', 'bo-nganh'])
+  })
+
+  it('keeps one group where the departments open the list, or a department noun opens none', () => {
+    expect(keys('các sở, ban, ngành, đoàn thể')).toEqual(['so-ban-nganh-doan-the'])
+    expect(keys('Sở, ban, ngành, địa phương')).toEqual(['so-ban-nganh-dia-phuong'])
+    expect(keys('các Sở, Ban, ngành liên quan')).toEqual(['so-ban-nganh'])
+    expect(keys('các cơ quan, ban, ngành, đoàn thể')).toEqual(['co-quan-ban-nganh-doan-the'])
+    // "sở" last opens no list of its own: still a noun of the one group.
+    expect(keys('các đơn vị, sở')).toEqual(['don-vi-so'])
+    // A lower-case weak noun before the departments is an ordinary word ("xã hội"), not a group.
+    expect(names('an sinh xã hội, sở, ban, ngành liên quan')).toEqual(['sở, ban, ngành liên quan'])
+    expect(keys('Doanh nghiệp, nhà đầu tư')).toEqual([])
+  })
+
   it('splits on "và" before a head word', () => {
     expect(keys('Sở Giáo dục và Đào tạo và Sở Nội vụ')).toEqual(['giao-duc-va-dao-tao', 'noi-vu'])
   })

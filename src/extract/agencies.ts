@@ -3,6 +3,7 @@ import type { Agency, Level } from '../../schemas/plan.js'
 import {
   ABBREVIATIONS,
   BREAKING_HEADS,
+  DEPARTMENT_NOUNS,
   DESCRIPTIVE_HEADS,
   GENERIC_HEADS,
   GROUP_LIST_NOUNS,
@@ -95,10 +96,14 @@ const SPACED_NOUN = `(?:${alternation(GROUP_NOUNS.filter((n) => !WEAK_GROUP_NOUN
 const LIST_NOUN_WORD = `(?:${alternation(capVariants(GROUP_LIST_NOUNS))})${NOT_WORD}`
 // "các Bộ, ngành": a list-only noun, with the list it heads.
 const LIST_NOUN = `${LIST_NOUN_WORD}(?=\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN})`
+// "Sở, ban, ngành", "sở ngành": a department noun opening a list of its own.
+const DEPARTMENTS = `(?:${alternation(capVariants(DEPARTMENT_NOUNS))})${NOT_WORD}(?=\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN}|\\s+${SPACED_NOUN})`
+// "Doanh nghiệp, Sở, ban, ngành có liên quan": departments listed after other nouns are a group of their own.
+const LIST_JOIN = `(?:\\s*,\\s*|\\s+và\\s+)(?!${DEPARTMENTS})`
 const GROUP_SOURCE =
   `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?(?:${NOUN}|${LIST_NOUN})` +
   // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
-  `(?:\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN}|\\s+${SPACED_NOUN})*` +
+  `(?:${LIST_JOIN}${NOUN}|\\s+${SPACED_NOUN})*` +
   `(?<tail>(?:\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})+)?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
@@ -116,6 +121,8 @@ const NOUN_RE = new RegExp(`${WORD_START}(?:${NOUN}|${LIST_NOUN_WORD})`, 'gu')
 const STANDALONE_RE = new RegExp(`^(?:${alternation(capVariants(STANDALONE_GROUP_NOUNS))})${NOT_WORD}`, 'u')
 // Lower-case only: "Hội, Đoàn thể Thành phố" is a list, "hội, ..." after "xã" is not.
 const WEAK_START_RE = new RegExp(`^(?:${alternation(WEAK_GROUP_NOUNS)})${NOT_WORD}`, 'u')
+// What ends a group cut before the departments listed after it ("Doanh nghiệp" of "Doanh nghiệp, Sở, ban, ngành").
+const DEPARTMENTS_AFTER_RE = new RegExp(`(?:\\s*,\\s*|\\s+và\\s+)${DEPARTMENTS}`, 'uy')
 // A noun that starts a group: where a descriptive name stops ("Ban Quản lý các khu ... và các đơn vị").
 const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
 
@@ -403,9 +410,11 @@ function isGroup(m: RegExpExecArray, text: string): boolean {
   const nouns = m[0].match(NOUN_RE) ?? []
   const marked = m.groups?.opener !== undefined || m.groups?.tail !== undefined
   // One noun ("ban", "đơn vị") with neither "các" nor a tail: an ordinary word, as most matches are, unless it
-  // is one that never is ("cơ quan báo chí").
+  // is one that never is ("cơ quan báo chí"), or is listed with the departments after it ("Doanh nghiệp, Sở,
+  // ban, ngành"), lower-case weak nouns apart ("xã hội, sở, ngành").
   const standalone = nouns.length === 1 && STANDALONE_RE.test(m[0])
-  if (!marked && nouns.length < 2 && !standalone) return false
+  const listed = at(DEPARTMENTS_AFTER_RE, text, m.index + m[0].length) !== null
+  if (!marked && nouns.length < 2 && !standalone && !listed) return false
   const last = nouns[nouns.length - 1] ?? ''
   if (/^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) return false
   if (marked || standalone) return true

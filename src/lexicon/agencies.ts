@@ -376,6 +376,13 @@ export const SCHOOL_LEVELS = [
 ]
 
 /**
+ * Nouns that open a group of departments ("sở, ban, ngành", "bộ, ngành"). After the nouns of another group
+ * they open one of their own: "Doanh nghiệp, Sở, ban, ngành có liên quan" is the enterprises and the
+ * departments, two groups.
+ */
+export const DEPARTMENT_NOUNS = ['sở', 'bộ']
+
+/**
  * Group nouns that name their actors without "các": "kết hợp với cơ quan báo chí tuyên truyền", "Sở Tư pháp, cơ
  * quan thông tấn báo chí và Ủy ban nhân dân xã". Unlike "cơ quan" or "đơn vị" alone, never an ordinary word.
  */
