@@ -48,6 +48,36 @@ describe('toAgency', () => {
     expect(toAgency(name, district)).toMatchObject({ key, level })
   })
 
+  it.each([
+    ['Kho bạc nhà nước khu vực XI', 'kho-bac-nha-nuoc'],
+    ['Chi cục Hải quan khu vực XIX', 'chi-cuc-hai-quan'],
+    ['Kiểm toán nhà nước khu vực II', 'kiem-toan-nha-nuoc'],
+    ['Ngân hàng nhà nước khu vực 8', 'ngan-hang-nha-nuoc'],
+    ['Thuế cơ sở 3', 'thue'],
+  ])('leaves the numbered region of a branch out of the key, as a locality: %s → %s', (name, key) => {
+    expect(toAgency(name, province)).toMatchObject({ name, key, level: null })
+    expect(names(`${name} phối hợp`)).toEqual([name])
+  })
+
+  it('shares the key of a branch with its body named by a locality, and keeps a region without a numeral', () => {
+    expect(toAgency('Kho bạc Nhà nước khu vực XI', province).key).toBe(
+      toAgency('Kho bạc Nhà nước tỉnh', province).key,
+    )
+    expect(toAgency('Thuế cơ sở 3', province).key).toBe(toAgency('Thuế tỉnh', province).key)
+    expect(toAgency('Ban Quản lý khu vực phát triển đô thị', province).key).toBe(
+      'ban-quan-ly-khu-vuc-phat-trien-do-thi',
+    )
+    // "cơ sở" without its numeral names no place: no branch of the tax office, and "cấp cơ sở" is a tier.
+    expect(names('Thuế cơ sở phối hợp')).toEqual([])
+    expect(toAgency('UBND cấp cơ sở', province).level).toBe('commune')
+    // Listed, each branch is complete at its region.
+    expect(keys('Thuế tỉnh, Kho bạc nhà nước khu vực XI, Ngân hàng nhà nước khu vực 8')).toEqual([
+      'thue',
+      'kho-bac-nha-nuoc',
+      'ngan-hang-nha-nuoc',
+    ])
+  })
+
   it("leaves the issuer's place out of the key, as a whole word only", () => {
     const longAn = emptyContext({ issuerLevel: 'province', locality: 'Long An' })
     expect(toAgency('Hội Doanh nhân trẻ Long An', longAn).key).toBe('hoi-doanh-nhan-tre')

@@ -21,6 +21,7 @@ import {
   PARTY_COMMITTEES,
   PORTFOLIO_HEADS,
   PORTFOLIOS,
+  REGION_WORDS,
   SCHOOL_LEVELS,
   STANDALONE_GROUP_NOUNS,
   TIER_WORDS,
@@ -78,6 +79,8 @@ const TIER = `(?:${alternation(TIER_WORDS.map(([w]) => w))})${NOT_WORD}`
 const PARTY = `(?:${alternation(PARTY_COMMITTEES.map(([w]) => w))})${NOT_WORD}`
 const YOUTH = `(?:${alternation(YOUTH_UNIONS.map(([w]) => w))})${NOT_WORD}`
 const LOCALITY = `\\s+(?:${TIER}|${PARTY}|${UNIT_LIST}(?:\\s+${PROPER})?)`
+// "khu vực XI", "khu vực 8", "cơ sở 3": a numbered region, the place of a central agency's branch.
+const REGION = `(?:${alternation(REGION_WORDS)})\\s+(?:[IVXL]{1,6}|\\d{1,3})${NOT_WORD}`
 
 const HEADS = alternation([...NAMED_HEADS, ...GENERIC_HEADS])
 const HEAD_RE = new RegExp(`${WORD_START}(?:${HEADS})${NOT_WORD}`, 'gu')
@@ -128,6 +131,8 @@ const NOUN_AT_RE = new RegExp(`\\s*(?:các\\s+)?${NOUN}`, 'uy')
 
 // Sticky steps of the name scanner, each tried at the current end of the name.
 const STEP = {
+  // "Thuế cơ sở 3", "Kho bạc Nhà nước khu vực XI": the region goes on the name, which may go on to its locality.
+  region: new RegExp(`\\s+${REGION}`, 'uy'),
   // "khu vực 8": a numbered region goes with its tail.
   // In the text's tone placement, as the text is matched: "quỹ đất" is "qũy đất" there.
   tail: new RegExp(
@@ -150,7 +155,7 @@ const STEP = {
 }
 const DESCRIPTIVE = new Set(DESCRIPTIVE_HEADS)
 const PLACE_END_RE = new RegExp(`(?:${alternation(NATIONAL_PLACES)})$`, 'u')
-const ENDS_WITH_LOCALITY_RE = new RegExp(`(?:${LOCALITY})$`, 'u')
+const ENDS_WITH_LOCALITY_RE = new RegExp(`(?:${LOCALITY}|\\s+${REGION})$`, 'u')
 
 const JOINERS = alternation(LIST_JOINERS)
 /** What may stand between two agencies of one list: ", ", "; ", "và các", ", Thủ trưởng ". */
@@ -350,7 +355,7 @@ function nameEnd(text: string, pos: number, afterCap: boolean, descriptive = fal
         syllable = true
       }
     }
-    let m = at(STEP.tail, text, end)
+    let m = at(STEP.region, text, end) ?? at(STEP.tail, text, end)
     if (m) {
       end += m[0].length
       syllable = false
@@ -397,7 +402,8 @@ function headSpan(text: string, head: RegExpExecArray): Span | null {
   return NAMED.has(head[0]) ||
     portfolio ||
     at(STEP.named, text, afterHead) ||
-    at(STEP.locality, text, afterHead)
+    at(STEP.locality, text, afterHead) ||
+    at(STEP.region, text, afterHead)
     ? { start, end }
     : null
 }
@@ -533,7 +539,7 @@ function levelOf(canonical: string, ctx: Context): Level {
 
 // Localities every document shares; the issuer's own place is looked for apart, so no pattern is built per document.
 const LOCALITY_START_RE = new RegExp(
-  `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${alternation(NATIONAL_PLACES)})${NOT_WORD})`,
+  `\\s(?:${TIER}|${PARTY}|(?:các\\s+)?${UNIT}|(?:${alternation(NATIONAL_PLACES)})${NOT_WORD}|${REGION})`,
   'u',
 )
 const WORD_CHAR_RE = /[\p{L}\d]/u
@@ -554,7 +560,7 @@ function withStanding(source: string, span: Span): Span {
   return m ? { ...span, start: from + m.index } : span
 }
 
-/** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", the issuer's place). */
+/** Where the locality of a name begins ("tỉnh", "thành phố Vũng Tàu", "Tỉnh ủy", "Việt Nam", "khu vực XI", the issuer's place). */
 function localityStart(body: string, ctx: Context): number {
   const shared = LOCALITY_START_RE.exec(body)?.index ?? body.length
   const own = ctx.locality ? placeStart(body, ctx.locality) : -1

@@ -264,6 +264,14 @@ export const UNIT_WORDS: readonly [string, Level | 'city'][] = [
   ['xã', 'commune'],
 ]
 
+/**
+ * Words of a numbered region, after which central agencies name their branches since 2025 ("Kho bạc Nhà nước
+ * khu vực XI", "Chi cục Hải quan khu vực XIX", "Ngân hàng Nhà nước khu vực 8", "Thuế cơ sở 3"). With its
+ * numeral (Roman or Arabic) the region is a place, like a locality: left out of the key, so that the
+ * branches of every region share it.
+ */
+export const REGION_WORDS = ['khu vực', 'cơ sở']
+
 /** Key shared by every party committee, whatever its level. */
 export const PARTY_COMMITTEE_KEY = 'cap-uy'
 
