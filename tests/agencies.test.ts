@@ -504,6 +504,43 @@ describe('findAgencies', () => {
     ])
   })
 
+  it('keeps the lower-case qualifier of a group of enterprises in its name and key ("các doanh nghiệp viễn thông")', () => {
+    expect(toAgency('Các doanh nghiệp viễn thông', province)).toMatchObject({
+      canonical: 'Các doanh nghiệp viễn thông',
+      key: 'doanh-nghiep-vien-thong',
+      level: null,
+    })
+    expect(names('Các doanh nghiệp viễn thông phối hợp triển khai')).toEqual(['Các doanh nghiệp viễn thông'])
+    expect(keys('Sở Công Thương, các doanh nghiệp đầu tư hạ tầng')).toEqual([
+      'cong-thuong',
+      'doanh-nghiep-dau-tu-ha-tang',
+    ])
+    expect(names('các doanh nghiệp viễn thông và các đơn vị liên quan rà soát')).toEqual([
+      'các doanh nghiệp viễn thông',
+      'các đơn vị liên quan',
+    ])
+    // Its tail and place go on after it, and stay out of the key as ever.
+    expect(toAgency('các doanh nghiệp viễn thông trên địa bàn tỉnh', province).key).toBe(
+      'doanh-nghiep-vien-thong',
+    )
+    expect(names('các doanh nghiệp viễn thông có trách nhiệm bảo đảm')).toEqual([
+      'các doanh nghiệp viễn thông',
+    ])
+  })
+
+  it('reads no qualifier from a verb, a tail, a demonstrative or words that run on', () => {
+    expect(names('các doanh nghiệp thực hiện')).toEqual(['các doanh nghiệp'])
+    expect(names('các doanh nghiệp liên quan tổ chức thực hiện')).toEqual(['các doanh nghiệp liên quan'])
+    expect(names('các doanh nghiệp trên địa bàn tỉnh')).toEqual(['các doanh nghiệp trên địa bàn tỉnh'])
+    expect(names('các doanh nghiệp này')).toEqual(['các doanh nghiệp'])
+    expect(names('các doanh nghiệp tham gia đầu tư phát triển hạ tầng số')).toEqual(['các doanh nghiệp'])
+    expect(names('các doanh nghiệp nhỏ và vừa')).toEqual(['các doanh nghiệp'])
+    expect(keys('các doanh nghiệp, tổ chức')).toEqual(['doanh-nghiep-to-chuc'])
+    // Only a group of enterprises takes one; without "các" it is still no group.
+    expect(names('các đơn vị sự nghiệp')).toEqual(['các đơn vị'])
+    expect(names('Doanh nghiệp viễn thông bảo đảm kinh phí')).toEqual([])
+  })
+
   it('reads no school group from "trường" alone or a school level alone, and a named school stays a name', () => {
     expect(names('các trường hợp vi phạm')).toEqual([])
     expect(names('phát triển giáo dục mầm non, tiểu học')).toEqual([])

@@ -21,6 +21,8 @@ import {
   PARTY_COMMITTEES,
   PORTFOLIO_HEADS,
   PORTFOLIOS,
+  QUALIFIED_GROUP_NOUNS,
+  QUALIFIER_STOPS,
   REGION_WORDS,
   SCHOOL_LEVELS,
   STANDALONE_GROUP_NOUNS,
@@ -103,17 +105,39 @@ const LIST_NOUN = `${LIST_NOUN_WORD}(?=\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN})`
 const DEPARTMENTS = `(?:${alternation(capVariants(DEPARTMENT_NOUNS))})${NOT_WORD}(?=\\s*,\\s*${NOUN}|\\s+và\\s+${NOUN}|\\s+${SPACED_NOUN})`
 // "Doanh nghiệp, Sở, ban, ngành có liên quan": departments listed after other nouns are a group of their own.
 const LIST_JOIN = `(?:\\s*,\\s*|\\s+và\\s+)(?!${DEPARTMENTS})`
-const GROUP_SOURCE =
+// Words that end a group's qualifier: a verb or function word, a tail, a place, a level.
+const QUALIFIER_END_WORDS = `(?:(?:${alternation([
+  ...NAME_STOPS.filter((w) => w !== 'và'),
+  ...QUALIFIER_STOPS,
+  ...GROUP_TAILS,
+  ...GROUP_PLACE_LEADS,
+])})${NOT_WORD}|${UNIT}|${TIER})`
+const QUALIFIER_WORD = `(?!${QUALIFIER_END_WORDS}|(?:và|${alternation([...GROUP_NOUNS, ...GROUP_LIST_NOUNS])})${NOT_WORD})\\p{Ll}+${NOT_WORD}`
+/**
+ * "các doanh nghiệp viễn thông": up to four lower-case syllables after a qualified noun, none a verb, a noun, a
+ * tail or a place, and ending where the group may: at punctuation, a word that ends a qualifier, "và" before
+ * another agency, or a capital. A qualifier that runs on ("các doanh nghiệp tham gia đầu tư phát triển ...",
+ * "doanh nghiệp nhỏ và vừa") is none.
+ */
+const QUALIFIER =
+  `(?<=(?:${alternation(capVariants(QUALIFIED_GROUP_NOUNS))}))(?<qualifier>(?:\\s+${QUALIFIER_WORD}){1,4})` +
+  `(?=\\s*(?:[,;:.!?()\\[\\]"“”…–-]|$)|\\s+${QUALIFIER_END_WORDS}|\\s+và\\s+(?:(?:các|mọi)${NOT_WORD}|${NOUN}|\\p{Lu})|\\s+\\p{Lu})`
+const GROUP_NOUNS_SOURCE =
   `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?(?:${NOUN}|${LIST_NOUN})` +
   // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
-  `(?:${LIST_JOIN}${NOUN}|\\s+${SPACED_NOUN})*` +
+  `(?:${LIST_JOIN}${NOUN}|\\s+${SPACED_NOUN})*`
+const GROUP_END_SOURCE =
   `(?<tail>(?:\\s+(?:${alternation(GROUP_TAILS)})${NOT_WORD})+)?` +
   `(?:\\s+(?:(?:${alternation(GROUP_PLACE_LEADS)})\\s+)?(?:${TIER}|${UNIT}(?:\\s+${PROPER})?))?`
+// Without the qualifier, which is read apart where a group ends at its noun: the scan over every text stays as fast.
+const GROUP_SOURCE = `${GROUP_NOUNS_SOURCE}${GROUP_END_SOURCE}`
+// A group's qualifier and what follows it, read from where the group's nouns end ("các doanh nghiệp| viễn thông").
+const QUALIFIED_AT_RE = new RegExp(`${QUALIFIER}${GROUP_END_SOURCE}`, 'uy')
 const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
 // Whether a name or group can start right here: most texts do not open with one, and then need no spans.
 const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
 const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
-const GROUP_WHOLE_RE = new RegExp(`^${GROUP_SOURCE}$`, 'u')
+const GROUP_WHOLE_RE = new RegExp(`^${GROUP_NOUNS_SOURCE}(?:${QUALIFIER})?${GROUP_END_SOURCE}$`, 'u')
 // The level a group names at its end: "cấp tỉnh", "tỉnh", "của huyện", "thuộc thành phố Vũng Tàu". Not a
 // place the members are in ("các trường trên địa bàn tỉnh": schools of every level in the province).
 const GROUP_PLACE_RE = new RegExp(
@@ -409,20 +433,22 @@ function headSpan(text: string, head: RegExpExecArray): Span | null {
 }
 
 /**
- * A generic group ("các sở, ban, ngành"); one noun without "các" is an ordinary word, and a capitalized noun
- * before a capitalized word is a head ("các Ban Xây dựng Đảng", not "các tổ chức Hội").
+ * A generic group ("các sở, ban, ngành"), with the qualifier read after its nouns if any; one noun without "các"
+ * is an ordinary word, and a capitalized noun before a capitalized word is a head ("các Ban Xây dựng Đảng", not
+ * "các tổ chức Hội").
  */
-function isGroup(m: RegExpExecArray, text: string): boolean {
+function isGroup(m: RegExpExecArray, text: string, qualified: RegExpExecArray | null): boolean {
+  const end = m.index + m[0].length + (qualified?.[0].length ?? 0)
   const nouns = m[0].match(NOUN_RE) ?? []
-  const marked = m.groups?.opener !== undefined || m.groups?.tail !== undefined
+  const marked = m.groups?.opener !== undefined || (qualified ?? m).groups?.tail !== undefined
   // One noun ("ban", "đơn vị") with neither "các" nor a tail: an ordinary word, as most matches are, unless it
   // is one that never is ("cơ quan báo chí"), or is listed with the departments after it ("Doanh nghiệp, Sở,
   // ban, ngành"), lower-case weak nouns apart ("xã hội, sở, ngành").
   const standalone = nouns.length === 1 && STANDALONE_RE.test(m[0])
-  const listed = at(DEPARTMENTS_AFTER_RE, text, m.index + m[0].length) !== null
+  const listed = at(DEPARTMENTS_AFTER_RE, text, end) !== null
   if (!marked && nouns.length < 2 && !standalone && !listed) return false
   const last = nouns[nouns.length - 1] ?? ''
-  if (/^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) return false
+  if (!qualified && /^\p{Lu}/u.test(last) && /^\s+\p{Lu}/u.test(text.slice(end))) return false
   if (marked || standalone) return true
   return !WEAK_START_RE.test(m[0])
 }
@@ -476,9 +502,12 @@ function spans(text: string): Span[] {
   // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
   const openers = new Set(shared.flatMap((s) => (s.opener === undefined ? [] : [s.opener])))
   found.push(...shared)
-  for (const m of source.matchAll(GROUP_RE))
-    if (!openers.has(m.index) && isGroup(m, source))
-      found.push({ start: m.index, end: m.index + m[0].length })
+  for (const m of source.matchAll(GROUP_RE)) {
+    if (openers.has(m.index)) continue
+    const qualified = at(QUALIFIED_AT_RE, source, m.index + m[0].length)
+    if (isGroup(m, source, qualified))
+      found.push({ start: m.index, end: m.index + m[0].length + (qualified?.[0].length ?? 0) })
+  }
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Span[] = []
   for (const span of found) {
@@ -617,9 +646,12 @@ const spanAgency = (text: string, span: Span, ctx: Context): Agency =>
 function agencyOf(name: string, ctx: Context, head?: string): Agency {
   const written = collapse(name.normalize('NFC')).replace(/[\s,;:.]+$/u, '')
   const canonical = canonicalName(head === undefined ? written : `${head} ${written}`)
-  if (GROUP_WHOLE_RE.test(canonical)) {
+  const group = GROUP_WHOLE_RE.exec(canonical)
+  if (group) {
     const nouns = canonical.match(NOUN_RE) ?? []
-    return { name: written, canonical, key: slug(nouns.join(' ')), level: groupLevel(canonical, nouns, ctx) }
+    // "các doanh nghiệp viễn thông": the qualifier narrows the group, so the key keeps it.
+    const key = slug([...nouns, group.groups?.qualifier ?? ''].join(' '))
+    return { name: written, canonical, key, level: groupLevel(canonical, nouns, ctx) }
   }
   return { name: written, canonical, key: keyOf(canonical, ctx), level: levelOf(canonical, ctx) }
 }

@@ -409,6 +409,44 @@ export const WEAK_GROUP_NOUNS = ['hội', 'ban', 'tổ chức']
  */
 export const GROUP_TAILS = ['có liên quan', 'liên quan', 'Trung ương', 'trung ương', 'thành viên']
 
+/**
+ * Group nouns narrowed by a lower-case qualifier after them, which is part of the group's name and key: "các
+ * doanh nghiệp viễn thông" (doanh-nghiep-vien-thong), "các doanh nghiệp đầu tư hạ tầng".
+ */
+export const QUALIFIED_GROUP_NOUNS = ['doanh nghiệp']
+
+/**
+ * Lower-case words that are no qualifier of a group, besides the verbs and function words that end a name:
+ * "các doanh nghiệp này", "các doanh nghiệp khác", "các doanh nghiệp cũng cần", "các doanh nghiệp tham gia".
+ */
+export const QUALIFIER_STOPS = [
+  'này',
+  'đó',
+  'khác',
+  'nói trên',
+  'cũng',
+  'đều',
+  'không',
+  'chưa',
+  'còn',
+  'vẫn',
+  'đang',
+  'luôn',
+  'nên',
+  'mới',
+  'tham gia',
+  'đăng ký',
+  'nộp',
+  'sử dụng',
+  'áp dụng',
+  'chấp hành',
+  'tuân thủ',
+  'cam kết',
+  'đóng góp',
+  'ủng hộ',
+  'hưởng ứng',
+]
+
 /** Words between a group and its locality: "các tổ chức xã hội trên địa bàn tỉnh", "các sở, ngành của thành phố". */
 export const GROUP_PLACE_LEADS = ['trên địa bàn', 'của', 'thuộc']
 
