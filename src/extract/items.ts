@@ -38,7 +38,12 @@ function childItem(child: Section): Item {
  * under it ("1. Hoàn thiện thể chế" with its points a), b), c)), as its lines run; labels left out.
  */
 function clauseItem(clause: Section): Item {
-  return sectionItem(clause, joinSentences([clause.heading, ...bodyTexts(clause)]))
+  return sectionItem(clause, sectionText(clause))
+}
+
+/** A section's whole text: its heading, then every paragraph and point under it, labels left out. */
+export function sectionText(section: Section): string {
+  return joinSentences([section.heading, ...bodyTexts(section)])
 }
 
 // A title has no full stop of its own ("Hoàn thiện thể chế"): one goes after it, so it does not run into the text under it.
