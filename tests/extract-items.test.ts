@@ -31,6 +31,14 @@ describe('extractItems', () => {
     expect(extractItems(d, 'requirements')).toEqual([])
   })
 
+  it('splits untitled clauses of "MỤC ĐÍCH, YÊU CẦU" at the first later one saying what must be', async () => {
+    const d = await doc(
+      'I. MỤC ĐÍCH, YÊU CẦU\n\n1. Cán bộ phải nắm vững quy định.\n\n2. Nâng cao nhận thức về sự cần thiết của công tác bảo mật.\n\n3. Công tác bảo mật cần phải có sự phối hợp.\n\n4. Gắn với thi đua.\n\nII. NỘI DUNG\n\n1. Rà soát.',
+    )
+    expect(extractItems(d, 'purposes').map((i) => i.path)).toEqual(['I.1', 'I.2'])
+    expect(extractItems(d, 'requirements').map((i) => i.path)).toEqual(['I.3', 'I.4'])
+  })
+
   it('descends into sub-headings that only set a horizon, not into other sub-headings', async () => {
     const d = await doc(
       'I. MỤC TIÊU\n\n1. Đến năm 2030\n\n- 100% xã có trạm 5G.\n\n- 50% doanh nghiệp dùng IoT.\n\n2. Nông nghiệp công nghệ cao\n\n- 20 mô hình.',

@@ -71,13 +71,25 @@ function sectionItem(section: Section, text: string): Item {
   return item
 }
 
+// What a requirement says and a purpose does not: what must be ("phải", "cần"; not "sự cần thiết").
+const MUST_RE = /(?<!\p{L})(?:phải|cần(?!\s+thiết))(?!\p{L})/u
+
 /**
- * "I. MỤC ĐÍCH, YÊU CẦU" whose clauses carry no title of their own ("1. Tiếp tục đẩy mạnh ..."): nothing tells
- * purposes from requirements, so its points count as purposes rather than being lost.
+ * "I. MỤC ĐÍCH, YÊU CẦU" whose clauses carry no title of their own ("1. Tiếp tục đẩy mạnh ...", "3. Công tác ...
+ * cần phải ..."): the plan states its purposes first, then its requirements, which say what must be. The first
+ * clause is a purpose; from the first later one saying "phải" or "cần", they are requirements. Nothing lost:
+ * where none says so, every clause counts as a purpose.
  */
-function untitledPurposes(doc: Doc): Section[] {
+function untitledItems(doc: Doc, role: 'purposes' | 'requirements'): { line: number; items: Item[] }[] {
   const titled = (s: Section) => s.children.some((c) => c.role === 'purposes' || c.role === 'requirements')
-  return flatten(doc.sections).filter((s) => joinsPurposesAndRequirements(s) && !titled(s))
+  return flatten(doc.sections)
+    .filter((s) => joinsPurposesAndRequirements(s) && !titled(s))
+    .map((s) => {
+      const items = itemsOf(s, 'purposes')
+      const found = items.findIndex((item, i) => i > 0 && MUST_RE.test(item.text))
+      const split = found === -1 ? items.length : found
+      return { line: s.line, items: role === 'purposes' ? items.slice(0, split) : items.slice(split) }
+    })
 }
 
 /** "III. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục)" with nothing under it: its points are the appendix's task rows. */
@@ -88,11 +100,12 @@ function inAppendix(section: Section, doc: Doc): Item[] {
 
 /** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
 export function extractItems(doc: Doc, role: Exclude<SectionRole, null>): Item[] {
-  const sections = sectionsWithRole(doc, role)
-  if (role === 'purposes') sections.push(...untitledPurposes(doc))
-  return sections
-    .sort((a, b) => a.line - b.line)
-    .flatMap((s) => (TASK_ROLES.has(role) ? [...itemsOf(s, role), ...inAppendix(s, doc)] : itemsOf(s, role)))
+  const lists = sectionsWithRole(doc, role).map((s) => ({
+    line: s.line,
+    items: TASK_ROLES.has(role) ? [...itemsOf(s, role), ...inAppendix(s, doc)] : itemsOf(s, role),
+  }))
+  if (role === 'purposes' || role === 'requirements') lists.push(...untitledItems(doc, role))
+  return lists.sort((a, b) => a.line - b.line).flatMap((l) => l.items)
 }
 
 /**
