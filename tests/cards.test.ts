@@ -212,6 +212,20 @@ describe('appendix task tables', () => {
     })
   }
 
+  it('points a flattened row’s task and deadline at the lines of their cells, a pipe row’s at its line', async () => {
+    const lines = async (table: string) => {
+      const parsed = await plan('1. Rà soát văn bản', table)
+      const source = parsed.source.text.split('\n')
+      const task = extractAssignments(parsed, province).find((a) => a.path === 'PL1.1')?.tasks[0]
+      const due = extractDeadlines(parsed, province).find((d) => d.path === 'PL1.1')
+      return [source[(task?.line ?? 0) - 1], source[(due?.line ?? 0) - 1]]
+    }
+    expect(await lines(flat)).toEqual(['Xây dựng cơ sở dữ liệu', 'Quý IV/2025 - Quý II/2026'])
+    const row =
+      '| 1 | Xây dựng cơ sở dữ liệu | Sở Tư pháp | Sở Nội vụ, Sở Tài chính | Quý IV/2025 - Quý II/2026 |'
+    expect(await lines(pipe)).toEqual([row, row])
+  })
+
   it('reads a date without "ngày" in a time cell, "Trước" before it, and a span of years by its end', async () => {
     const table =
       'PHỤ LỤC\n\n| TT | Nội dung | Chủ trì | Thời hạn |\n|---|---|---|---|\n| 1 | Ban hành quy chế | Sở Tư pháp | 30/6/2026 |\n| 2 | Báo cáo sơ kết | Sở Nội vụ | Trước 15/12/2026 |\n| 3 | Tổng kết | Sở Nội vụ | 2026 - 2030 |\n'

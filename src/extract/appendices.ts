@@ -10,6 +10,15 @@ type Row = Appendix['rows'][number]
 /** Whether a block belongs to a table: a Markdown table row, or a cell of a table flattened one cell per line. */
 export const isTableBlock = (block: Block): boolean => (block.kind === 'row' && !!block.cells) || !!block.cell
 
+// The line of each cell of a row read from flattened cells (a table written one cell per line), kept beside the
+// row, which the output holds as it is: a fact read from a cell points at that cell's line.
+const cellLines = new WeakMap<Row, number[]>()
+
+/** The line of a row's cell `index`: its own for a table flattened one cell per line, else the row's. */
+export function cellLine(row: Row, index: number): number {
+  return cellLines.get(row)?.[index] ?? row.line
+}
+
 /** Assembles table rows from blocks: Markdown table rows as they are, flattened cells into rows. */
 export class RowReader {
   readonly rows: Row[] = []
@@ -25,10 +34,12 @@ export class RowReader {
     if (block.cell === 'row' || (block.cell === 'cell' && this.row === null)) {
       this.close()
       this.row = { cells: [block.text], line: block.line }
+      cellLines.set(this.row, [block.line])
       return true
     }
     if (block.cell === 'cell' && this.row) {
       this.row.cells.push(block.text)
+      cellLines.get(this.row)?.push(block.line)
       return true
     }
     return false

@@ -17,7 +17,7 @@ import {
   splitAgencyList,
   toAgency,
 } from './agencies.js'
-import { bodyTables, extractAppendices } from './appendices.js'
+import { bodyTables, cellLine, extractAppendices } from './appendices.js'
 import { type Context, emptyContext } from './context.js'
 
 /** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
@@ -233,6 +233,11 @@ function tableCards(
     const i = table.columns.get(kind)
     return i === undefined ? '' : collapse(cells[i] ?? '')
   }
+  // Where a cell stands: its own line in a table flattened one cell per line.
+  const lineOf = (row: Row, kind: Column): number => {
+    const i = table.columns.get(kind)
+    return i === undefined ? row.line : cellLine(row, i)
+  }
   return table.rows.flatMap(({ row, label, group }) => {
     const agencies = listAgencies(cell(row.cells, 'lead') || cell(row.cells, 'performer'), ctx)
     const task = cell(row.cells, 'content')
@@ -244,10 +249,10 @@ function tableCards(
         agencies,
         role: cell(row.cells, 'lead') ? 'lead' : 'other',
         partners: listAgencies(cell(row.cells, 'coordinate'), ctx),
-        time: time ? { text: time, line: row.line } : null,
+        time: time ? { text: time, line: lineOf(row, 'time') } : null,
         cell: true,
         path: pathOf(label, group, unique),
-        line: row.line,
+        line: lineOf(row, 'content'),
       } satisfies Card,
     ]
   })
