@@ -70,6 +70,18 @@ describe('toTask', () => {
     })
   })
 
+  it('passes over "lực lượng" and "cơ quan" before a force among the partners, and only there', () => {
+    const partners = (text: string) => toTask(text, 1, province).partners.map((p) => [p.name, p.key])
+    expect(partners('Chủ trì, phối hợp chặt chẽ lực lượng Công an tỉnh triển khai')).toEqual([
+      ['Công an tỉnh', 'cong-an'],
+    ])
+    expect(partners('Phối hợp với cơ quan Công an cùng cấp xử lý')).toEqual([['Công an cùng cấp', 'cong-an']])
+    expect(partners('Chủ trì, phối hợp với cơ quan Trung ương thực hiện')).toEqual([
+      ['cơ quan Trung ương', 'co-quan'],
+    ])
+    expect(partners('Chủ trì, phối hợp với các lực lượng chức năng kiểm tra')).toEqual([])
+  })
+
   it('takes the role verb after an opening phrase ("Trên cơ sở ..., chủ trì", "Là cơ quan thường trực, chủ trì")', () => {
     expect(
       toTask(

@@ -5,6 +5,8 @@ import {
   ASSIGN_WORDS,
   CLOSING_OPENERS,
   CLOSING_VERBS,
+  PARTNER_FILLERS,
+  PARTNER_FORCES,
   PARTNER_OPENERS,
   REQUEST_WORDS,
   ROLE_VERBS,
@@ -29,7 +31,11 @@ const ROLE_AFTER_OPENING_RE = new RegExp(
   `^\\s*(?:${alternation(TASK_OPENINGS)})${NOT_WORD}[^;:.]{0,200}?,\\s*(?<verb>${alternation(ROLE_VERBS.map(([w]) => w))})${NOT_WORD}`,
   'iu',
 )
-const PARTNER_RE = new RegExp(`(?<![\\p{L}\\d])(?:${alternation(PARTNER_OPENERS)})\\s+`, 'giu')
+// "phối hợp với cơ quan Công an": a filler before a force is passed over.
+const PARTNER_RE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${alternation(PARTNER_OPENERS)})\\s+(?:(?:${alternation(PARTNER_FILLERS)})\\s+(?=${alternation(PARTNER_FORCES)}))?`,
+  'giu',
+)
 const CLOSING_RE = new RegExp(`^\\s*(?:${alternation(CLOSING_OPENERS)})${NOT_WORD}`, 'iu')
 // A heading's rest this short, over items, is part of a title rather than a task.
 const TITLE_REST_WORDS = 12

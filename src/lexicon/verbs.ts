@@ -17,6 +17,16 @@ export const PARTNER_OPENERS = [
 ]
 
 /**
+ * Words between a partner opener and the force they name, which are no agency of their own: "phối hợp chặt chẽ
+ * lực lượng Công an thành phố", "phối hợp với cơ quan Công an"; passed over only before one of PARTNER_FORCES
+ * ("cơ quan Trung ương" is a group, "cơ quan báo chí" the press).
+ */
+export const PARTNER_FILLERS = ['các lực lượng', 'lực lượng', 'cơ quan']
+
+/** The forces a partner filler may stand before. */
+export const PARTNER_FORCES = ['Công an', 'Quân sự', 'Bộ Chỉ huy', 'Bộ đội', 'Cảnh sát']
+
+/**
  * Phrases a task may open with before its verb ("Trên cơ sở đề xuất của các sở, ngành, chủ trì tổng hợp ...",
  * "Là cơ quan thường trực, chủ trì tham mưu ..."): the role verb after them still sets the task's role.
  */
