@@ -78,6 +78,13 @@ describe('toAgency', () => {
     ])
   })
 
+  it('keys a branch ("Chi nhánh") as the body it is a branch of, and a branch of nothing named as itself', () => {
+    expect(toAgency('Chi nhánh Ngân hàng Chính sách xã hội Thành phố', province).key).toBe(
+      toAgency('Ngân hàng Chính sách xã hội tỉnh', province).key,
+    )
+    expect(toAgency('Chi nhánh điện lực', province).key).toBe('chi-nhanh-dien-luc')
+  })
+
   it("leaves the issuer's place out of the key, as a whole word only", () => {
     const longAn = emptyContext({ issuerLevel: 'province', locality: 'Long An' })
     expect(toAgency('Hội Doanh nhân trẻ Long An', longAn).key).toBe('hoi-doanh-nhan-tre')

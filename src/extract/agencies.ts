@@ -608,7 +608,10 @@ function placeStart(text: string, place: string): number {
 function keyOf(canonical: string, ctx: Context): string {
   const standing = STANDING_START_RE.exec(canonical)
   if (standing) return `${STANDING_KEY}-${keyOf(canonical.slice(standing[0].length), ctx)}`
-  const body = NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')
+  const body = (NAMED_START_RE.test(canonical) ? canonical : canonical.replace(LEVEL_WORD_RE, '')).replace(
+    BRANCH_RE,
+    '',
+  )
   if (PARTY_ONLY_RE.test(body)) return PARTY_COMMITTEE_KEY
   if (YOUTH_ONLY_RE.test(body)) return YOUTH_UNION_KEY
   const at = localityStart(body, ctx)
@@ -620,6 +623,8 @@ function keyOf(canonical: string, ctx: Context): string {
   return YOUTH_UNION_KEYS.has(key) ? YOUTH_UNION_KEY : key
 }
 
+// "Chi nhánh Ngân hàng Chính sách xã hội Thành phố": a branch does its body's work in one place, and shares its key.
+const BRANCH_RE = /^Chi nhánh\s+(?=\p{Lu})/u
 const OFFICE_KEY = 'van-phong'
 const PARTY_AT_RE = new RegExp(`^\\s+${PARTY}`, 'u')
 const YOUTH_UNION_KEYS = new Set(['doan-thanh-nien', 'doan-thanh-nien-cong-san', YOUTH_UNION_KEY])
