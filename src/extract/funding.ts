@@ -11,6 +11,8 @@ const NONE: Funding = { sources: [], text: '', path: null }
 // Where a plan has no funding part, the funding is said where the budget is assigned, most often in the
 // finance department's clause of the implementation part: "Sở Tài chính ... bố trí kinh phí ... ngân sách nhà nước".
 const FUNDS_WORD = 'kinh phi'
+// What a text speaking of funds has in any case, looked for before folding the whole text.
+const FUNDS_HINT_RE = /kinh\s+ph/iu
 
 /**
  * The funding section's text, and which of the known source kinds it names. Without a funding section, the
@@ -29,7 +31,7 @@ export function extractFunding(doc: Doc): Funding {
   const implementation = new Set(flatten(sectionsWithRole(doc, 'implementation')))
   const stated = doc.flat.flatMap((s) => {
     const text = ownText(s)
-    const found = fold(text).includes(FUNDS_WORD) ? funding(text, s.path) : NONE
+    const found = FUNDS_HINT_RE.test(text) && fold(text).includes(FUNDS_WORD) ? funding(text, s.path) : NONE
     return found.sources.length > 0 ? [{ found, inImplementation: implementation.has(s) }] : []
   })
   return (stated.find((f) => f.inImplementation) ?? stated[0])?.found ?? NONE

@@ -18,8 +18,8 @@ export function extractPhases(doc: Doc): Phase[] {
   const phases: Phase[] = []
   for (const s of scope) {
     const candidates = [
-      { text: s.heading, line: s.line, whole: sectionText(s) },
-      ...s.items.map((i) => ({ text: i.text, line: i.line, whole: i.text })),
+      { text: s.heading, line: s.line, whole: () => sectionText(s) },
+      ...s.items.map((i) => ({ text: i.text, line: i.line, whole: () => i.text })),
     ]
     for (const c of candidates) {
       const m = PHASE_RE.exec(c.text) ?? RANGE_ONLY_RE.exec(c.text)
@@ -33,7 +33,7 @@ export function extractPhases(doc: Doc): Phase[] {
             : m.groups.label,
         startYear: start,
         endYear: end,
-        text: c.whole,
+        text: c.whole(),
         path: s.path,
         line: c.line,
       })
