@@ -291,6 +291,18 @@ describe('extractTargets', () => {
     ])
   })
 
+  it('counts products, projects, regions and centres; no noun outside the units, no rank, no figure of how things are now', async () => {
+    const d = await doc(
+      'II. MỤC TIÊU\n\n1. Đến năm 2030 hình thành ít nhất 02 vùng nuôi thủy sản, 01 trung tâm logistics và 10 sản phẩm du lịch; thí điểm 2 dự án; tổ chức 3 hội nghị; vào top 03 vùng dẫn đầu.\n\nHiện nay có khoảng 180 trạm, 22 trạm 5G và 40% xã đạt chuẩn.',
+    )
+    expect(extractTargets(d).map((t) => [t.value, t.unit, t.year])).toEqual([
+      [2, 'vùng', 2030],
+      [1, 'trung tâm', 2030],
+      [10, 'sản phẩm', 2030],
+      [2, 'dự án', 2030],
+    ])
+  })
+
   it('leaves the year null when neither the target nor a heading above it states one', async () => {
     const d = await doc('II. MỤC TIÊU\n\n1. Mục tiêu cụ thể\n\na) 100% xã có trạm 5G.')
     expect(extractTargets(d).map((t) => t.year)).toEqual([null])

@@ -8,10 +8,12 @@ import { sectionsWithRole } from './items.js'
 import { headingSpan, lineOfFact } from './lines.js'
 
 const UNIT_SOURCE = alternation(TARGET_UNITS)
+// "top 03 vùng" is a rank, not a count.
 const TARGET_RE = new RegExp(
-  `(?<![\\d/.,])(?<value>\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?)\\s*(?<unit>%|${UNIT_SOURCE})(?![\\p{L}])`,
+  `(?<![\\d/.,])(?<![Tt][oố]p\\s+)(?<value>\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?)\\s*(?<unit>%|${UNIT_SOURCE})(?![\\p{L}])`,
   'gu',
 )
+const BASELINE_RE = /^(?:Hiện nay|Hiện tại)(?!\p{L})/u
 const YEAR_RE = /(?:đến|trước|vào|trong)\s+năm\s+(?<y>\d{4})|năm\s+(?<y2>\d{4})/gu
 // A horizon stated before the number or in a heading above it: "đến năm 2030", "giai đoạn 2026 - 2030" (its end).
 const HORIZON_RE =
@@ -55,8 +57,8 @@ export function extractTargets(doc: Doc): Target[] {
       { text: s.heading, span: headingSpan(s) },
       ...s.items.map((i) => ({ text: i.text, span: i })),
     ]) {
-      // Every target is a number.
-      if (!/\d/u.test(text)) continue
+      // Every target is a number; a paragraph of how things are now ("Hiện nay ... khoảng 180 trạm") sets none.
+      if (!/\d/u.test(text) || BASELINE_RE.test(text)) continue
       // Each text is scanned once for years and horizons: one scan per target is quadratic on a long line.
       const years = [...text.matchAll(YEAR_RE)]
       const horizons = [...text.matchAll(HORIZON_RE)]
