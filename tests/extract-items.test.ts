@@ -337,6 +337,20 @@ describe('extractAppendices', () => {
     ])
   })
 
+  it('leaves the line naming the plan it is attached to out of the title, and keeps other brackets', async () => {
+    const title = async (lines: string) =>
+      extractAppendices(
+        await doc(
+          `I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.\n\nPHỤ LỤC\n\n${lines}\n\n|\nTT\n|\nNội dung\n|`,
+        ),
+      )[0]?.title
+    expect(await title('NHIỆM VỤ CHỦ YẾU\n\n(Kèm theo Kế hoạch số 310/KH-UBND ngày 24/11/2025)')).toBe(
+      'NHIỆM VỤ CHỦ YẾU',
+    )
+    expect(await title('NHIỆM VỤ (Ban hành kèm theo Kế hoạch số /KH-UBND)')).toBe('NHIỆM VỤ')
+    expect(await title('NHIỆM VỤ (giai đoạn 2026 - 2030)')).toBe('NHIỆM VỤ (giai đoạn 2026 - 2030)')
+  })
+
   it('finds none in a plan without one', async () => {
     expect(extractAppendices(await doc('I. A\n\n1. Việc./.\n\nNơi nhận:\n- Lưu: VT.'))).toEqual([])
   })

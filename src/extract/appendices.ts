@@ -7,6 +7,9 @@ const APPENDIX_RE =
 
 type Row = Appendix['rows'][number]
 
+// "(Kèm theo Kế hoạch số 310/KH-UBND ngày …)" under an appendix's title names the plan it belongs to, not the appendix.
+const ATTACHED_TO_RE = /\s*\(\s*(?:Ban hành\s+)?[Kk]èm theo\s[^)]*\)?\s*$/u
+
 /** Whether a block belongs to a table: a Markdown table row, or a cell of a table flattened one cell per line. */
 export const isTableBlock = (block: Block): boolean => (block.kind === 'row' && !!block.cells) || !!block.cell
 
@@ -107,7 +110,9 @@ export function extractAppendices(doc: Doc): Appendix[] {
   let current: { appendix: Appendix; reader: RowReader } | null = null
   const finish = () => {
     current?.reader.close()
-    if (current) current.appendix.rows = current.reader.rows
+    if (!current) return
+    current.appendix.rows = current.reader.rows
+    current.appendix.title = current.appendix.title.replace(ATTACHED_TO_RE, '')
   }
   for (const block of doc.tail) {
     const m = APPENDIX_RE.exec(block.text)
