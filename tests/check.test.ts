@@ -138,6 +138,24 @@ describe('unresolved-crossref', () => {
   })
 })
 
+describe('reference-date-mismatch', () => {
+  const cites = (date: string) =>
+    planText(`
+      Căn cứ Nghị quyết số 163/2024/QH15 ${date} của Quốc hội;
+      ${PURPOSES}
+    `)
+
+  it('warns at the number of a document dated in another year than its number says', async () => {
+    expect(await check(cites('ngày 27 tháng 11 năm 2025'))).toEqual([
+      expect.objectContaining({ line: 10, column: 22, severity: 'warning', code: 'reference-date-mismatch' }),
+    ])
+  })
+
+  it('is silent for a date of the year in the number', async () => {
+    expect(await check(cites('ngày 27 tháng 11 năm 2024'))).toEqual([])
+  })
+})
+
 describe('agency-without-task', () => {
   const implementation = (clause2: string) =>
     planText(`

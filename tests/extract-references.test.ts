@@ -66,6 +66,28 @@ I. NỘI DUNG
     ])
   })
 
+  it('warns of a date in another year than the number states, and only then', async () => {
+    const d = await doc(`KẾ HOẠCH
+
+Tiêu đề
+
+Căn cứ Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025 của Quốc hội; Quyết định số 15/2021/QĐ-UBND ngày 08/7/2021 của UBND tỉnh; Quyết định số 1315/QĐ-TTg ngày 09/11/2023; Thông tư số 25/2023/TT-BGDĐT.
+
+I. NỘI DUNG
+
+1. Thực hiện.`)
+    const warnings: unknown[] = []
+    extractReferences(d, emptyContext({ warn: (w) => warnings.push(w) }))
+    expect(warnings).toEqual([
+      {
+        code: 'reference-date-mismatch',
+        message: '163/2024/QH15 is dated 27/11/2025, but its number says it was issued in 2024',
+        path: null,
+        line: 5,
+      },
+    ])
+  })
+
   it('reads id, kind, date, issuer, title and the legal-basis flag, once per id', async () => {
     const d = await doc(`KẾ HOẠCH
 

@@ -43,6 +43,10 @@ const LOCATORS: Readonly<Record<string, Locator>> = {
   'label-sequence': (w, plan) => labelAt(plan, w.line),
   'label-duplicate': (w, plan) => labelAt(plan, w.line),
   'unresolved-crossref': (w, plan) => crossRefAt(plan, w.line),
+  'reference-date-mismatch': (w, plan) =>
+    plan.references.find(
+      (r) => w.message.startsWith(`${r.id} `) && r.occurrences.some((o) => o.line === w.line),
+    )?.id,
 }
 
 /** The label of the section that starts on a line, as printed: "h)" or "4.". */

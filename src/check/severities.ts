@@ -55,6 +55,13 @@ export const CHECK_CODES: readonly CheckCode[] = [
     about: '"tại điểm c khoản 1 Mục III của Kế hoạch này" names a section the plan does not have',
   },
   {
+    code: 'reference-date-mismatch',
+    draft: 'warning',
+    final: 'warning',
+    about:
+      'a cited document is dated in another year than its number says ("163/2024/QH15 ... ngày 27/11/2025"): a slip in one or the other',
+  },
+  {
     code: 'agency-without-task',
     draft: 'error',
     final: 'error',

@@ -1,5 +1,5 @@
 /** Cited documents: "Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ về việc ...". */
-import type { Reference } from '../../schemas/plan.js'
+import type { Reference, Warning } from '../../schemas/plan.js'
 import { DOC_KINDS, SYMBOL_ISSUERS, SYMBOL_KINDS } from '../lexicon/documents.js'
 import { alternation, collapse } from '../normalize/text.js'
 import type { Doc } from '../types.js'
@@ -16,6 +16,8 @@ const REF_RE = new RegExp(
   `(?:(?<kind>${KIND_SOURCE})\\s+(?:số\\s*:?\\s*)?|(?<![\\p{L}\\d])[Ss]ố\\s*:?\\s*)?(?<!\\d)${ID_SOURCE}`,
   'gu',
 )
+// The year an id states: "163/2024/QH15" → 2024.
+const NUMBER_YEAR_RE = /^\d+\/(\d{4})\//u
 // What every id has: a digit, then (after at most a space) "/" or "-". A text without one cites nothing.
 const ID_HINT_RE = /\d\s?[/-]/u
 // Where the next id begins, in the words after one.
@@ -68,7 +70,7 @@ function places(doc: Doc): Place[] {
 }
 
 /** The plan's citations, once per id in order of first appearance, with every occurrence. */
-export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
+export function extractReferences(doc: Doc, ctx: Context): Reference[] {
   const byId = new Map<string, Reference>()
   for (const place of places(doc)) {
     if (!ID_HINT_RE.test(place.text)) continue
@@ -107,8 +109,31 @@ export function extractReferences(doc: Doc, _ctx: Context): Reference[] {
     }
   }
   const references = [...byId.values()]
-  for (const r of references) r.issuer ??= issuerFromSymbol(r.symbol)
+  for (const r of references) {
+    r.issuer ??= issuerFromSymbol(r.symbol)
+    const mismatch = dateMismatch(r)
+    if (mismatch) ctx.warn(mismatch)
+  }
   return references
+}
+
+/**
+ * A cited document's number states the year it was issued ("163/2024/QH15"): a date of another year
+ * ("ngày 27 tháng 11 năm 2025") is a slip in one or the other, which a reader should check.
+ */
+function dateMismatch(reference: Reference): Warning | null {
+  const numbered = NUMBER_YEAR_RE.exec(reference.id)?.[1]
+  const dated = reference.date?.year
+  if (numbered === undefined || dated == null || Number(numbered) === dated) return null
+  const first = reference.occurrences[0]
+  const { day, month } = reference.date ?? {}
+  const date = [day, month, dated].filter((x) => x != null).join('/')
+  return {
+    code: 'reference-date-mismatch',
+    message: `${reference.id} is dated ${date}, but its number says it was issued in ${numbered}`,
+    path: first?.path ?? null,
+    line: first?.line ?? null,
+  }
 }
 
 /** The issuer a symbol names when the text does not: "QĐ-TTg" → Thủ tướng Chính phủ, "QH15" → Quốc hội. */
