@@ -181,6 +181,18 @@ describe('extractDeadlines: dates', () => {
     expect(d?.action).toBe('báo cáo')
   })
 
+  it('goes on with the actors of the sentence before, in the same paragraph only, where a sentence names none', async () => {
+    const found = await deadlines(
+      '- Sở Nội vụ tổng hợp, báo cáo trước ngày 30/11 hằng năm. Báo cáo tổng kết (năm 2030). Sở Tư pháp báo cáo trước ngày 15/12 hằng năm.\n\n- Sơ kết vào năm 2027.',
+    )
+    expect(found.map((d) => [d.due.year ?? d.due.month, d.actors.map((a) => a.key)])).toEqual([
+      [11, ['noi-vu']],
+      [2030, ['noi-vu']],
+      [12, ['tu-phap']],
+      [2027, []],
+    ])
+  })
+
   it('names the agencies a directive addresses as actors', async () => {
     const [d] = await deadlines(
       'Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả thực hiện về UBND tỉnh.',

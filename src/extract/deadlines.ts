@@ -442,17 +442,25 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
   )
 }
 
-/**
- * Deadlines stated in one sentence of a unit; `lineOf` gives the line of a date from the sentence's text
- * before it and from it on, `pageOf` the page of a line.
- */
+/** Where a sentence stands in its unit, and what the sentences before it said. */
+interface InUnit {
+  /** The line of a date, from the sentence's text before it and from it on. */
+  lineOf: (before: string, rest: string) => number
+  pageOf: (line: number) => number | undefined
+  /**
+   * Who the last sentence before with a deadline named as its actors: a sentence naming nobody goes on with
+   * them ("Sở Khoa học và Công nghệ tổng hợp, báo cáo … trước ngày 30/11. Báo cáo tổng kết … (năm 2035)").
+   */
+  carried: Agency[]
+}
+
+/** Deadlines stated in one sentence of a unit. */
 function deadlinesIn(
   written: string,
   unit: Unit,
   ctx: Context,
   minYear: number | null,
-  lineOf: (before: string, rest: string) => number,
-  pageOf: (line: number) => number | undefined,
+  at: InUnit,
 ): Deadline[] {
   // A bare date has a slash: most sentences have none, and are not searched for one.
   const sentence = written.includes('/') ? written.replace(LED_BARE_DATE_RE, '$1 ngày $2') : written
@@ -479,18 +487,20 @@ function deadlinesIn(
         : labelled
           ? trimAction(unit.task)
           : (leadAction(masked, dated) ?? fallbackAction(masked, dated))
-    const actors = subject.filter((m) => !recipients.agencies.includes(m))
+    const named = subject.filter((m) => !recipients.agencies.includes(m)).map((m) => m.agency)
+    if (named.length > 0) at.carried = named
+    const actors = named.length > 0 ? named : at.carried.length > 0 ? at.carried : unit.actors()
     const deadline: Deadline = {
       text: unit.written ?? written,
       action,
       due: dated.due,
       relation: dated.relation,
-      actors: actors.length > 0 ? actors.map((m) => m.agency) : unit.actors(),
+      actors,
       recipients: recipients.agencies.map((m) => m.agency),
       path: unit.path,
-      line: lineOf(sentence.slice(0, dated.start), sentence.slice(dated.start)),
+      line: at.lineOf(sentence.slice(0, dated.start), sentence.slice(dated.start)),
     }
-    const page = pageOf(deadline.line)
+    const page = at.pageOf(deadline.line)
     if (page !== undefined) deadline.page = page
     return [deadline]
   })
@@ -592,12 +602,16 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
     if (!DATE_HINT_RE.test(unit.text) && !(unit.text.includes('/') && HAS_LED_BARE_DATE_RE.test(unit.text)))
       continue
     let offset = 0
+    const at: InUnit = {
+      lineOf: () => unit.span.line,
+      pageOf: (line) => pageAt(doc, line, unit.page),
+      carried: [],
+    }
     for (const sentence of sentences(unit.text)) {
       offset = Math.max(offset, unit.text.indexOf(sentence, offset))
       const before = unit.text.slice(0, offset)
-      const lineOf = (head: string, rest: string) => lineOfFact(doc, unit.span, before + head, rest)
-      const pageOf = (line: number) => pageAt(doc, line, unit.page)
-      for (const deadline of deadlinesIn(sentence, unit, ctx, minYear, lineOf, pageOf)) {
+      at.lineOf = (head, rest) => lineOfFact(doc, unit.span, before + head, rest)
+      for (const deadline of deadlinesIn(sentence, unit, ctx, minYear, at)) {
         const key = JSON.stringify([
           deadline.path,
           deadline.line,
