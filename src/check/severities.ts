@@ -92,7 +92,7 @@ export const CHECK_CODES: readonly CheckCode[] = [
     draft: 'off',
     final: 'off',
     about:
-      'a sentence split by a page break: an artefact of conversion, not of drafting (kh extract --verbose lists it)',
+      'a sentence split by a page break, or by a wrapped line that looked like a new paragraph or bullet: an artefact of conversion, not of drafting (kh extract --verbose lists it)',
   },
   {
     code: 'unreadable-file',
