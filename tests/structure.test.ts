@@ -83,6 +83,19 @@ describe('roleOf', () => {
     expect(roleOf('CHẾ ĐỘ THÔNG TIN, BÁO CÁO')).toBe('reporting')
   })
 
+  it('reads the role of a title before a colon, for time, funding and reports only', () => {
+    expect(roleOf('Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030')).toBe('timeline')
+    expect(
+      roleOf('Kinh phí thực hiện Kế hoạch: Từ nguồn ngân sách nhà nước và các nguồn kinh phí hợp pháp khác'),
+    ).toBe('funding')
+    expect(
+      roleOf('Nhiệm vụ: Tăng cường công tác tuyên truyền, phổ biến pháp luật cho cán bộ và nhân dân'),
+    ).toBeNull()
+    expect(
+      roleOf('Sở Tài chính: Chủ trì, phối hợp với các sở tham mưu bố trí kinh phí thực hiện hằng năm'),
+    ).toBeNull()
+  })
+
   it('reads monitoring that ends in reports as reporting, and monitoring alone as nothing', () => {
     expect(roleOf('TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO')).toBe('reporting')
     expect(roleOf('Kiểm tra, giám sát, báo cáo')).toBe('reporting')

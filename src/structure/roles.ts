@@ -38,6 +38,18 @@ export function sectionRole(section: { heading: string }): SectionRole {
 }
 
 function roleOfFolded(folded: string): SectionRole {
+  const role = roleOfTitle(folded)
+  if (role !== null) return role
+  // "Thời gian thực hiện Chương trình: Từ năm 2025 đến hết năm 2030": a title, then its content after the colon.
+  // Only the roles that hold no list of items: "Nhiệm vụ: ..." in a part of solutions stays one of them.
+  const colon = folded.indexOf(':')
+  const titled = colon > 0 ? roleOfTitle(folded.slice(0, colon)) : null
+  return titled !== null && TITLED_ROLES.has(titled) ? titled : null
+}
+
+const TITLED_ROLES = new Set<SectionRole>(['timeline', 'funding', 'reporting'])
+
+function roleOfTitle(folded: string): SectionRole {
   const unbracketed = folded.replace(/\(.*?\)/g, ' ')
   // Most headings are sentences: counted first, they need none of the clean-up below.
   if (wordsOver(unbracketed, ROLE_MAX_WORDS)) return null
