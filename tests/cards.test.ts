@@ -253,6 +253,22 @@ describe('appendix task tables', () => {
     ])
   })
 
+  it('gives a solution from a flattened table the lines of its task cell', async () => {
+    // The task cell of row 1 wrapped onto a second line.
+    const wrapped = flat.replace('Xây dựng cơ sở dữ liệu', 'Xây dựng cơ sở\ndữ liệu')
+    const parsed = await doc(
+      `${HEAD}I. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục kèm theo)${TAIL}${wrapped}`,
+      'markdown',
+    )
+    const source = parsed.source.text.split('\n')
+    const [first] = extractItems(parsed, 'solutions')
+    expect(first?.text).toBe('Xây dựng cơ sở dữ liệu')
+    expect([source[(first?.line ?? 0) - 1], source[(first?.endLine ?? 0) - 1]]).toEqual([
+      'Xây dựng cơ sở',
+      'dữ liệu',
+    ])
+  })
+
   it('keeps the body solutions where the part holds its own, or does not point to the appendix', async () => {
     const own = await doc(
       `${HEAD}I. GIẢI PHÁP (xem Phụ lục)\n\n1. Rà soát văn bản.${TAIL}${pipe}`,

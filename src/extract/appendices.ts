@@ -13,13 +13,13 @@ const ATTACHED_TO_RE = /\s*\(\s*(?:Ban hành\s+)?[Kk]èm theo\s[^)]*\)?\s*$/u
 /** Whether a block belongs to a table: a Markdown table row, or a cell of a table flattened one cell per line. */
 export const isTableBlock = (block: Block): boolean => (block.kind === 'row' && !!block.cells) || !!block.cell
 
-// The line of each cell of a row read from flattened cells (a table written one cell per line), kept beside the
-// row, which the output holds as it is: a fact read from a cell points at that cell's line.
-const cellLines = new WeakMap<Row, number[]>()
+// The lines of each cell of a row read from flattened cells (a table written one cell per line), kept beside the
+// row, which the output holds as it is: a fact read from a cell points at that cell's lines.
+const cellSpans = new WeakMap<Row, { line: number; endLine: number }[]>()
 
-/** The line of a row's cell `index`: its own for a table flattened one cell per line, else the row's. */
-export function cellLine(row: Row, index: number): number {
-  return cellLines.get(row)?.[index] ?? row.line
+/** The first and last line of a row's cell `index`: its own for a table flattened one cell per line, else the row's. */
+export function cellSpan(row: Row, index: number): { line: number; endLine: number } {
+  return cellSpans.get(row)?.[index] ?? { line: row.line, endLine: row.line }
 }
 
 /** Assembles table rows from blocks: Markdown table rows as they are, flattened cells into rows. */
@@ -37,12 +37,12 @@ export class RowReader {
     if (block.cell === 'row' || (block.cell === 'cell' && this.row === null)) {
       this.close()
       this.row = { cells: [block.text], line: block.line }
-      cellLines.set(this.row, [block.line])
+      cellSpans.set(this.row, [{ line: block.line, endLine: block.endLine }])
       return true
     }
     if (block.cell === 'cell' && this.row) {
       this.row.cells.push(block.text)
-      cellLines.get(this.row)?.push(block.line)
+      cellSpans.get(this.row)?.push({ line: block.line, endLine: block.endLine })
       return true
     }
     return false

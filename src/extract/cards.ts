@@ -17,7 +17,7 @@ import {
   splitAgencyList,
   toAgency,
 } from './agencies.js'
-import { bodyTables, cellLine, extractAppendices } from './appendices.js'
+import { bodyTables, cellSpan, extractAppendices } from './appendices.js'
 import { type Context, emptyContext } from './context.js'
 
 /** One task with who leads it, who works with the lead, and when it is due, with where each was read. */
@@ -33,6 +33,8 @@ export interface Card {
   cell: boolean
   path: string
   line: number
+  /** The task's last line, where it is known to run on (a table cell of several lines). */
+  endLine?: number
   page?: number | undefined
 }
 
@@ -233,10 +235,10 @@ function tableCards(
     const i = table.columns.get(kind)
     return i === undefined ? '' : collapse(cells[i] ?? '')
   }
-  // Where a cell stands: its own line in a table flattened one cell per line.
-  const lineOf = (row: Row, kind: Column): number => {
+  // Where a cell stands: its own lines in a table flattened one cell per line.
+  const spanOf = (row: Row, kind: Column): { line: number; endLine: number } => {
     const i = table.columns.get(kind)
-    return i === undefined ? row.line : cellLine(row, i)
+    return i === undefined ? { line: row.line, endLine: row.line } : cellSpan(row, i)
   }
   return table.rows.flatMap(({ row, label, group }) => {
     const agencies = listAgencies(cell(row.cells, 'lead') || cell(row.cells, 'performer'), ctx)
@@ -249,10 +251,11 @@ function tableCards(
         agencies,
         role: cell(row.cells, 'lead') ? 'lead' : 'other',
         partners: listAgencies(cell(row.cells, 'coordinate'), ctx),
-        time: time ? { text: time, line: lineOf(row, 'time') } : null,
+        time: time ? { text: time, line: spanOf(row, 'time').line } : null,
         cell: true,
         path: pathOf(label, group, unique),
-        line: lineOf(row, 'content'),
+        line: spanOf(row, 'content').line,
+        endLine: spanOf(row, 'content').endLine,
       } satisfies Card,
     ]
   })

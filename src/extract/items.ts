@@ -95,7 +95,12 @@ function untitledItems(doc: Doc, role: 'purposes' | 'requirements'): { line: num
 /** "III. NHIỆM VỤ VÀ GIẢI PHÁP (chi tiết tại Phụ lục)" with nothing under it: its points are the appendix's task rows. */
 function inAppendix(section: Section, doc: Doc): Item[] {
   if (section.items.length + section.children.length > 0 || !APPENDIX_WORD_RE.test(section.heading)) return []
-  return appendixTasks(doc).map((t) => ({ text: t.task, path: t.path, line: t.line, endLine: t.line }))
+  return appendixTasks(doc).map((t) => ({
+    text: t.task,
+    path: t.path,
+    line: t.line,
+    endLine: t.endLine ?? t.line,
+  }))
 }
 
 /** The numbered points of each section with the role or, where the plan does not number them, its paragraphs. */
