@@ -97,6 +97,13 @@ describe('markdown blocks', () => {
     ])
   })
 
+  it('drops a converter\'s footnote mark after a word, and keeps a bracketed number after a space', () => {
+    expect(markdown('Các văn bản có liên quan[1]; các đề án[^2].\n')[0]?.text).toBe(
+      'Các văn bản có liên quan; các đề án.',
+    )
+    expect(markdown('Theo điểm [1] và mục [a].\n')[0]?.text).toBe('Theo điểm [1] và mục [a].')
+  })
+
   it('keeps a footnote mark (*)', () => {
     expect(markdown('Các chỉ tiêu (*) được tính theo năm.\n')[0]?.text).toBe(
       'Các chỉ tiêu (*) được tính theo năm.',

@@ -106,7 +106,12 @@ interface Walk {
   bars: Set<number>
 }
 
-const unstarred = (text: string): string => text.replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' ')
+// A footnote's mark, right after the word it annotates ("các văn bản có liên quan[1]", "[^2]"): the
+// converter's, not the sentence's. A bracketed number after a space ("Mục [1]") is left alone.
+const FOOTNOTE_MARK = /(?<=[\p{L}\d.,;:)”"])\[\^?\d{1,3}\]/gu
+
+const unstarred = (text: string): string =>
+  text.replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' ').replace(FOOTNOTE_MARK, '')
 
 function push(
   walk: Walk,
