@@ -97,7 +97,7 @@ describe('markdown blocks', () => {
     ])
   })
 
-  it('drops a converter\'s footnote mark after a word, and keeps a bracketed number after a space', () => {
+  it("drops a converter's footnote mark after a word, and keeps a bracketed number after a space", () => {
     expect(markdown('Các văn bản có liên quan[1]; các đề án[^2].\n')[0]?.text).toBe(
       'Các văn bản có liên quan; các đề án.',
     )
