@@ -212,6 +212,19 @@ describe('appendix task tables', () => {
     })
   }
 
+  it('reads group rows, short or padded with empty cells, into the paths of the rows under them', async () => {
+    const head = '| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |\n|---|---|---|---|---|\n'
+    const task = (n: number) => `| ${n} | Rà soát văn bản | Sở Tư pháp | Sở Nội vụ | 2026 |\n`
+    const paths = async (groupRow: (label: string) => string) => {
+      const table = `PHỤ LỤC\n\nNHIỆM VỤ\n\n${head}${groupRow('I')}${task(1)}${task(2)}${groupRow('II')}${task(1)}`
+      const got = extractAssignments(await plan('1. Rà soát văn bản', table), province)
+      return got.filter((a) => a.path.startsWith('PL')).map((a) => a.path)
+    }
+    const expected = ['PL1.I.1', 'PL1.I.2', 'PL1.II.1']
+    expect(await paths((l) => `| **${l}** | **NHÓM GIẢI PHÁP** |  |  |  |\n`)).toEqual(expected)
+    expect(await paths((l) => `| ${l} | NHÓM GIẢI PHÁP |\n`)).toEqual(expected)
+  })
+
   it('points a flattened row’s task and deadline at the lines of their cells, a pipe row’s at its line', async () => {
     const lines = async (table: string) => {
       const parsed = await plan('1. Rà soát văn bản', table)

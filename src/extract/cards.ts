@@ -212,7 +212,10 @@ function taskRows(
     }
     if (!columns) continue
     const first = collapse(row.cells[0] ?? '').replace(/[.)]$/, '')
-    if (romanValue(first) > 0 && row.cells.length < columns.size) {
+    // A group row ("I | NHÓM GIẢI PHÁP VỀ CƠ CHẾ"): fewer cells than the columns, or padded with empty ones
+    // (as a pipe table's rows are).
+    const filled = row.cells.filter((c) => collapse(c) !== '').length
+    if (romanValue(first) > 0 && filled < columns.size) {
       group = first
       continue
     }
