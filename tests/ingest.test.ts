@@ -115,6 +115,39 @@ describe('text blocks', () => {
   const text = (body: string) =>
     toBlocks({ text: body, format: 'text', pageOfLine: null, pages: null, warnings: [] }).map((b) => b.text)
 
+  it('reads a header written without blank lines: rules, the number line, the place-and-date line, tab-separated columns', () => {
+    expect(
+      text(
+        'ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n-------\tCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\nSố: 141/KH-UBND\tBắc Ninh, ngày 20\ntháng 11 năm 2025\n',
+      ),
+    ).toEqual([
+      'ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 141/KH-UBND',
+      'Bắc Ninh, ngày 20 tháng 11 năm 2025',
+    ])
+    // A place wrapped before its date goes on; the motto above a place-and-date line does not.
+    expect(text('Số: 172/KH-UBND\tThành phố Hồ Chí\nMinh, ngày 18 tháng 11 năm 2025\n')).toEqual([
+      'Số: 172/KH-UBND',
+      'Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025',
+    ])
+    expect(text('Độc lập - Tự do - Hạnh phúc\nHà Nam, ngày 04 tháng 5 năm 2024\n')).toEqual([
+      'Độc lập - Tự do - Hạnh phúc',
+      'Hà Nam, ngày 04 tháng 5 năm 2024',
+    ])
+  })
+
+  it('ends the last recipient before the signature in capitals, and leaves a sentence naming a date whole', () => {
+    expect(text('- Lưu: VT, NC.\tTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n')).toEqual([
+      'Lưu: VT, NC.',
+      'TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH',
+    ])
+    expect(text('Các đơn vị báo cáo kết quả về Sở Nội vụ trước\nngày 15 tháng 12 hằng năm.\n')).toEqual([
+      'Các đơn vị báo cáo kết quả về Sở Nội vụ trước ngày 15 tháng 12 hằng năm.',
+    ])
+  })
+
   it('puts the kind line on its own when the title follows it with no blank line', () => {
     expect(text('KẾ HOẠCH\nTriển khai phong trào thi đua\nnăm 2024\n')).toEqual([
       'KẾ HOẠCH',

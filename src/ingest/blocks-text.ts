@@ -6,6 +6,22 @@ import type { Block } from '../types.js'
 import { isKindLine } from './pdf-columns.js'
 
 const BAR_LINE = /^\s*\|\s*$/
+// The rule under a header's name or motto ("---------------", "_____"): no text, a break between blocks.
+const RULE_LINE = /^[-–—_=.*]{3,}$/u
+// The number line and the place-and-date line of a header start a block, whatever is above them.
+const NUMBER_LINE_RE = /^(?:Số|SỐ)\s*:/u
+const PLACE_DATE_RE = /^(?<place>\p{Lu}[\p{L} .'-]{0,40}),\s*ngày(?![\p{L}])/u
+// A place's first words, wrapped before the rest of it ("Thành phố Hồ Chí" / "Minh, ngày 18 ..."): words alone.
+const PLACE_START_RE = /^\p{Lu}[\p{L} ]*$/u
+const PLACE_MAX_WORDS = 6
+
+/** Whether a line starts a header's number or place-and-date line, rather than finishing the place above it. */
+function headerLine(line: string, previous: string): boolean {
+  if (NUMBER_LINE_RE.test(line)) return true
+  const place = PLACE_DATE_RE.exec(line)?.groups?.place
+  if (place === undefined) return false
+  return !PLACE_START_RE.test(previous) || `${previous} ${place}`.split(' ').length > PLACE_MAX_WORDS
+}
 
 // Longer than any kind line ("CHƯƠNG TRÌNH"), even spaced out: not looked up.
 const KIND_LINE_MAX = 24
@@ -64,15 +80,14 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
     current = null
   }
 
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1
+  const read = (raw: string, lineNo: number, cell: boolean) => {
     if (BAR_LINE.test(raw)) {
       flush()
       bars++
       return
     }
     const line = raw.trim()
-    if (line === '') {
+    if (line === '' || RULE_LINE.test(line)) {
       flush()
       return
     }
@@ -82,11 +97,15 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
     const previous = current?.parts[current.parts.length - 1] ?? ''
     const starts =
       current === null ||
+      cell ||
       bullet !== null ||
       kindLine ||
       startsWithLabel(line) ||
+      headerLine(line, previous) ||
       (perLine && !startsLower(line)) ||
-      (isUpper(previous) && !isUpper(line))
+      (isUpper(previous) && !isUpper(line)) ||
+      // "TM. ỦY BAN NHÂN DÂN" under the last recipient ("- Lưu: VT."): a heading after a finished sentence.
+      (isUpper(line) && FINISHED.test(previous))
     if (starts) {
       flush()
       if (bars > 0) pendingCell = bars >= 2 ? 'row' : 'cell'
@@ -102,6 +121,14 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
       current.parts.push(line)
       current.endLine = lineNo
     }
+  }
+
+  lines.forEach((raw, index) => {
+    // "Số: 141/KH-UBND<tab>Bắc Ninh, ngày 20": the columns of a layout table, as Word writes it to plain text;
+    // each cell starts a block of its own, and a line after it goes on with the last one.
+    const cells = raw.includes('\t') ? raw.split('\t').filter((c) => c.trim() !== '') : []
+    if (cells.length > 1) for (const c of cells) read(c, index + 1, true)
+    else read(raw, index + 1, false)
   })
   flush()
   return blocks
