@@ -138,6 +138,35 @@ describe('text blocks', () => {
     ])
   })
 
+  it('reads a table Word wrote with tabs as rows, a short group row inside it too, and two columns as a layout', () => {
+    const blocks = toBlocks({
+      text: 'PHỤ LỤC\nSTT\tNhiệm vụ\tChủ trì\tThời gian\nI\tNHÓM GIẢI PHÁP\n1\tRà soát văn bản\tSở Tư pháp\t\nNơi nhận:\t\tKT. CHỦ TỊCH\n',
+      format: 'text',
+      pageOfLine: null,
+      pages: null,
+      warnings: [],
+    })
+    expect(blocks.map((b) => [b.kind, b.cells ?? b.text])).toEqual([
+      ['paragraph', 'PHỤ LỤC'],
+      ['row', ['STT', 'Nhiệm vụ', 'Chủ trì', 'Thời gian']],
+      ['row', ['I', 'NHÓM GIẢI PHÁP']],
+      ['row', ['1', 'Rà soát văn bản', 'Sở Tư pháp', '']],
+      ['paragraph', 'Nơi nhận:'],
+      ['paragraph', 'KT. CHỦ TỊCH'],
+    ])
+  })
+
+  it('keeps a heading in capitals wrapped over lines whole in a text with a paragraph per line', () => {
+    const perLine = Array.from(
+      { length: 4 },
+      (_, i) => `Đoạn văn thứ ${i + 1} đủ dài để là một đoạn của văn bản này.`,
+    )
+    expect(text(['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP', ...perLine].join('\n'))).toEqual([
+      'ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP',
+      ...perLine,
+    ])
+  })
+
   it('ends the last recipient before the signature in capitals, and leaves a sentence naming a date whole', () => {
     expect(text('- Lưu: VT, NC.\tTM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\n')).toEqual([
       'Lưu: VT, NC.',

@@ -6,6 +6,10 @@ import type { Block } from '../types.js'
 import { isKindLine } from './pdf-columns.js'
 
 const BAR_LINE = /^\s*\|\s*$/
+// A line of this many filled tab-separated cells is a table's row; fewer are a layout's columns.
+const TABLE_CELLS = 3
+// What numbers a table's row: "1", "II", "A", "3."
+const ROW_NUMBER_RE = /^(?:\d{1,3}|[IVXLC]{1,6}|\p{Lu})[.)]?$/u
 // The rule under a header's name or motto ("---------------", "_____"): no text, a break between blocks.
 const RULE_LINE = /^[-–—_=.*]{3,}$/u
 // The number line and the place-and-date line of a header start a block, whatever is above them.
@@ -102,7 +106,8 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
       kindLine ||
       startsWithLabel(line) ||
       headerLine(line, previous) ||
-      (perLine && !startsLower(line)) ||
+      // A paragraph per line, but a heading in capitals wrapped over lines ("ỦY BAN NHÂN DÂN" / "TỈNH ĐỒNG THÁP") is one.
+      (perLine && !startsLower(line) && !(isUpper(previous) && isUpper(line))) ||
       (isUpper(previous) && !isUpper(line)) ||
       // "TM. ỦY BAN NHÂN DÂN" under the last recipient ("- Lưu: VT."): a heading after a finished sentence.
       (isUpper(line) && FINISHED.test(previous))
@@ -124,10 +129,33 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
   }
 
   lines.forEach((raw, index) => {
-    // "Số: 141/KH-UBND<tab>Bắc Ninh, ngày 20": the columns of a layout table, as Word writes it to plain text;
+    const cells = raw.includes('\t') ? raw.replace(/\r$/, '').split('\t') : []
+    // "1<tab>Rà soát …<tab>Sở Tài chính<tab><tab>2026": a row of a table, as Word writes one to plain text.
+    // A row of fewer cells right after one, numbered, is the table's too ("I<tab>NHÓM GIẢI PHÁP", a group's row).
+    const inTable =
+      current === null &&
+      blocks[blocks.length - 1]?.kind === 'row' &&
+      ROW_NUMBER_RE.test(cells[0]?.trim() ?? '')
+    const filled = cells.filter((c) => c.trim() !== '')
+    if (filled.length >= TABLE_CELLS || (filled.length > 1 && inTable)) {
+      flush()
+      const trimmed = cells.map((c) => collapse(stripMarks(c)))
+      const row: Block = {
+        kind: 'row',
+        text: trimmed.join(' | '),
+        marker: null,
+        line: index + 1,
+        endLine: index + 1,
+      }
+      row.cells = trimmed
+      const page = pageOfLine?.[index]
+      if (page !== undefined) row.page = page
+      blocks.push(row)
+      return
+    }
+    // "Số: 141/KH-UBND<tab>Bắc Ninh, ngày 20": the two columns of a layout table (a header, a signature);
     // each cell starts a block of its own, and a line after it goes on with the last one.
-    const cells = raw.includes('\t') ? raw.split('\t').filter((c) => c.trim() !== '') : []
-    if (cells.length > 1) for (const c of cells) read(c, index + 1, true)
+    if (filled.length > 1) for (const c of filled) read(c, index + 1, true)
     else read(raw, index + 1, false)
   })
   flush()
