@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { rejoinBlocks } from '../src/normalize/rejoin.js'
 import { nextLabel, parseLabel, romanValue } from '../src/structure/labels.js'
-import { roleOf } from '../src/structure/roles.js'
+import { roleOf, sectionRole } from '../src/structure/roles.js'
 import type { Block } from '../src/types.js'
 import { doc } from './helpers.js'
 
@@ -126,6 +126,9 @@ describe('roleOf', () => {
     expect(roleOf(`${twelve} mười một`)).toBeNull()
     expect(roleOf(`${twelve} (kèm theo danh mục chi tiết tại phụ lục)`)).toBe('solutions')
     expect(roleOf(`${twelve} - – .`)).toBe('solutions')
+    // The same counted on a section's heading as written, before folding it.
+    expect(sectionRole({ heading: `${twelve} - – .` })).toBe('solutions')
+    expect(sectionRole({ heading: `${twelve} mười một` })).toBeNull()
   })
 })
 

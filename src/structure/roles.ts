@@ -34,7 +34,21 @@ export function roleOf(heading: string): SectionRole {
 
 /** `roleOf` a section's heading, folding it once for this and `joinsPurposesAndRequirements`. */
 export function sectionRole(section: { heading: string }): SectionRole {
+  // Most headings are sentences, and have no role: told by their words, without folding them. A word of the
+  // heading as written is one or more of the folded one ("2023-2030" is two), so more of them are more there.
+  if (rawWordsOver(section.heading) && section.heading.indexOf(':') === -1) return null
   return roleOfFolded(foldedHeading(section))
+}
+
+// A run of anything but white space with a letter or digit in it: a word of a heading as written ("–" is none).
+const RAW_WORD_RE = /\S*[\p{L}\d]\S*/gu
+
+/** Whether a heading as written has more words than a title, brackets left out. */
+function rawWordsOver(heading: string): boolean {
+  const text = heading.indexOf('(') === -1 ? heading : heading.replace(/\(.*?\)/g, ' ')
+  RAW_WORD_RE.lastIndex = 0
+  for (let words = 0; RAW_WORD_RE.exec(text) !== null; ) if (++words > ROLE_MAX_WORDS) return true
+  return false
 }
 
 function roleOfFolded(folded: string): SectionRole {
@@ -72,7 +86,8 @@ function roleOfTitle(folded: string): SectionRole {
 
 /** "MỤC ĐÍCH, YÊU CẦU": one heading over both purposes and requirements (a section's role is its heading's). */
 export function joinsPurposesAndRequirements(section: { heading: string; role: SectionRole }): boolean {
-  if (section.role !== null) return false
+  // "MỤC ĐÍCH" in any case or spelling has "đích" or "dich": a heading without either is not looked at further.
+  if (section.role !== null || !/đích|dich/iu.test(section.heading)) return false
   const text = foldedHeading(section)
   return /muc dich/.test(text) && /yeu cau/.test(text)
 }
