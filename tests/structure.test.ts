@@ -45,6 +45,17 @@ describe('parseLabel', () => {
     expect(parseLabel('đ/ Đối với hộ gia đình')).toMatchObject({ kind: 'point', numbers: [5] })
   })
 
+  it('reads a point with a full stop before a capital ("a. Đối với ..."), and no other "a."', () => {
+    expect(parseLabel('a. Đối với cấp xã')).toMatchObject({
+      kind: 'point',
+      label: 'a',
+      rest: 'Đối với cấp xã',
+    })
+    expect(parseLabel('đ. Đối với hộ gia đình')).toMatchObject({ kind: 'point', numbers: [5] })
+    expect(parseLabel('a. b. c. là ba nhóm')).toBeNull()
+    expect(parseLabel('a.m. giờ')).toBeNull()
+  })
+
   it('does not take a dash or a slash in a date, a range or a sentence for a label', () => {
     expect(parseLabel('1/7/2025 là ngày bắt đầu')).toBeNull()
     expect(parseLabel('2-3 lần mỗi năm')).toBeNull()

@@ -49,7 +49,8 @@ const ROMAN_VALID = /^(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/
 // At most five numbers ("1.2.3.4.5."): plans go three or four deep; a line of "1.1.1.…" is text, not a label thousands deep.
 const CLAUSE_RE =
   /^(?<label>\d{1,2}(?:\.\d{1,2}){0,4})(?<delim>[.)]|[-–/](?=\s+[\p{Lu}"“]))?(?=\s|$)\s*(?<rest>.*)$/su
-const POINT_RE = /^(?<label>[a-zđ])(?:\s?\)|[-–/](?=\s+[\p{Lu}"“]))\s*(?<rest>.*)$/su
+// "a. Đối với ...", as Word's letter lists and some plans write points, also only before a space and a capital.
+const POINT_RE = /^(?<label>[a-zđ])(?:\s?\)|[-–/.](?=\s+[\p{Lu}"“]))\s*(?<rest>.*)$/su
 
 /** Value of an upper-case Roman numeral up to 89, or 0 when it is not one. */
 export function romanValue(text: string): number {
