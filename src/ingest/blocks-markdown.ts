@@ -110,8 +110,11 @@ interface Walk {
 // converter's, not the sentence's. A bracketed number after a space ("Mục [1]") is left alone.
 const FOOTNOTE_MARK = /(?<=[\p{L}\d.,;:)”"])\[\^?\d{1,3}\]/gu
 
-const unstarred = (text: string): string =>
-  text.replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' ').replace(FOOTNOTE_MARK, '')
+// Looked for only in a text with a "[" (few have one): a pattern that opens with a look-behind is tried at every position.
+const unstarred = (text: string): string => {
+  const plain = text.replace(STARS_BEFORE_MARK, '').replace(STRAY_STARS, ' ')
+  return plain.includes('[') ? plain.replace(FOOTNOTE_MARK, '') : plain
+}
 
 function push(
   walk: Walk,
