@@ -260,6 +260,13 @@ describe('rejoinBlocks', () => {
     expect(
       await bullets('I. A\n\nCác nội dung chính như sau, cụ thể\ngồm các việc sau:\n- Rà soát.'),
     ).toEqual(['Các nội dung chính như sau, cụ thể gồm các việc sau:', 'Rà soát.'])
+    // Words that announce a list, and a second line at a dash, make it a list after all.
+    expect(
+      await bullets('I. A\n\nCác nhiệm vụ trọng tâm của năm\nbao gồm\n- Rà soát văn bản\n- Ban hành quy chế'),
+    ).toEqual(['Các nhiệm vụ trọng tâm của năm bao gồm', 'Rà soát văn bản', 'Ban hành quy chế'])
+    expect(
+      await bullets('I. A\n\nCác nhiệm vụ trọng tâm\ncủa năm\n- Rà soát văn bản\n- Ban hành quy chế'),
+    ).toEqual(['Các nhiệm vụ trọng tâm của năm - Rà soát văn bản', 'Ban hành quy chế'])
     expect(await bullets('I. A\n\nCác nội dung chính như sau\ngồm các việc\n\n- Rà soát.')).toEqual([
       'Các nội dung chính như sau gồm các việc',
       'Rà soát.',
