@@ -248,6 +248,7 @@ function tableCards(
     const task = cell(row.cells, 'content')
     if (agencies.length === 0 || task === '') return []
     const time = cell(row.cells, 'time')
+    const content = spanOf(row, 'content')
     return [
       {
         task,
@@ -257,8 +258,8 @@ function tableCards(
         time: time ? { text: time, line: spanOf(row, 'time').line } : null,
         cell: true,
         path: pathOf(label, group, unique),
-        line: spanOf(row, 'content').line,
-        endLine: spanOf(row, 'content').endLine,
+        line: content.line,
+        endLine: content.endLine,
       } satisfies Card,
     ]
   })

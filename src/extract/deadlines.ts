@@ -444,9 +444,9 @@ function isObligation(sentence: string, dated: Dated, start: number | null, labe
 
 /** Where a sentence stands in its unit, and what the sentences before it said. */
 interface InUnit {
-  /** The line of a date, from the sentence's text before it and from it on. */
-  lineOf: (before: string, rest: string) => number
-  pageOf: (line: number) => number | undefined
+  doc: Doc
+  /** The unit's text before the sentence: the numbers in it tell which of its lines a date is on. */
+  before: string
   /**
    * Who the last sentence before with a deadline named as its actors: a sentence naming nobody goes on with
    * them ("Sở Khoa học và Công nghệ tổng hợp, báo cáo … trước ngày 30/11. Báo cáo tổng kết … (năm 2035)").
@@ -498,9 +498,14 @@ function deadlinesIn(
       actors,
       recipients: recipients.agencies.map((m) => m.agency),
       path: unit.path,
-      line: at.lineOf(sentence.slice(0, dated.start), sentence.slice(dated.start)),
+      line: lineOfFact(
+        at.doc,
+        unit.span,
+        at.before + sentence.slice(0, dated.start),
+        sentence.slice(dated.start),
+      ),
     }
-    const page = at.pageOf(deadline.line)
+    const page = pageAt(at.doc, deadline.line, unit.page)
     if (page !== undefined) deadline.page = page
     return [deadline]
   })
@@ -602,15 +607,10 @@ export function extractDeadlines(doc: Doc, ctx: Context, cards: Card[] = taskCar
     if (!DATE_HINT_RE.test(unit.text) && !(unit.text.includes('/') && HAS_LED_BARE_DATE_RE.test(unit.text)))
       continue
     let offset = 0
-    const at: InUnit = {
-      lineOf: () => unit.span.line,
-      pageOf: (line) => pageAt(doc, line, unit.page),
-      carried: [],
-    }
+    const at: InUnit = { doc, before: '', carried: [] }
     for (const sentence of sentences(unit.text)) {
       offset = Math.max(offset, unit.text.indexOf(sentence, offset))
-      const before = unit.text.slice(0, offset)
-      at.lineOf = (head, rest) => lineOfFact(doc, unit.span, before + head, rest)
+      at.before = unit.text.slice(0, offset)
       for (const deadline of deadlinesIn(sentence, unit, ctx, minYear, at)) {
         const key = JSON.stringify([
           deadline.path,

@@ -8,6 +8,9 @@ import { sectionsWithRole } from './items.js'
 
 const NONE: Funding = { sources: [], text: '', path: null }
 
+// The source words folded once, not for every text they are looked for in.
+const FOLDED_SOURCES = FUNDING_SOURCES.map(([name, words]) => [name, words.map(fold)] as const)
+
 // Where a plan has no funding part, the funding is said where the budget is assigned, most often in the
 // finance department's clause of the implementation part: "Sở Tài chính ... bố trí kinh phí ... ngân sách nhà nước".
 const FUNDS_WORD = 'kinh phi'
@@ -44,7 +47,7 @@ function ownText(section: Section): string {
 
 function funding(text: string, path: string): Funding {
   const folded = fold(text)
-  const sources = FUNDING_SOURCES.filter(([, words]) => words.some((w) => folded.includes(fold(w)))).map(
+  const sources = FOLDED_SOURCES.filter(([, words]) => words.some((w) => folded.includes(w))).map(
     ([name]) => name,
   )
   return { sources, text, path }

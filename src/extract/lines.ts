@@ -15,8 +15,8 @@ export interface Span {
   labelled?: boolean
 }
 
-// A run of digits, a number of its own: not part of a longer one.
-const DIGITS_RE = /(?<!\d)\d+(?!\d)/gu
+// The first number of a fact: its first run of digits, whole.
+const DIGITS_RE = /\d+/u
 // A numbering label at the start of a source line, with its markup ("**2.**", "b)", "III."): not in the block's text.
 const LABEL_RE = /^[\s*_#>|-]*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/-][\s*_]*/u
 
@@ -39,7 +39,6 @@ function sourceLines(source: SourceText): string[] {
  */
 export function lineOfFact(doc: Doc, span: Span, before: string, rest: string): number {
   if (span.endLine <= span.line) return span.line
-  DIGITS_RE.lastIndex = 0
   const number = DIGITS_RE.exec(rest)?.[0]
   if (number === undefined) return span.line
   let skip = count(before, number)

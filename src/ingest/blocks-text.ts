@@ -146,8 +146,8 @@ export function textBlocks(text: string, pageOfLine: number[] | null): Block[] {
         marker: null,
         line: index + 1,
         endLine: index + 1,
+        cells: trimmed,
       }
-      row.cells = trimmed
       const page = pageOfLine?.[index]
       if (page !== undefined) row.page = page
       blocks.push(row)

@@ -36,19 +36,20 @@ export function roleOf(heading: string): SectionRole {
 export function sectionRole(section: { heading: string }): SectionRole {
   // Most headings are sentences, and have no role: told by their words, without folding them. A word of the
   // heading as written is one or more of the folded one ("2023-2030" is two), so more of them are more there.
-  if (rawWordsOver(section.heading) && section.heading.indexOf(':') === -1) return null
+  if (
+    section.heading.indexOf(':') === -1 &&
+    wordsOver(unbracketed(section.heading), ROLE_MAX_WORDS, RAW_WORD_RE)
+  )
+    return null
   return roleOfFolded(foldedHeading(section))
 }
 
 // A run of anything but white space with a letter or digit in it: a word of a heading as written ("–" is none).
 const RAW_WORD_RE = /\S*[\p{L}\d]\S*/gu
 
-/** Whether a heading as written has more words than a title, brackets left out. */
-function rawWordsOver(heading: string): boolean {
-  const text = heading.indexOf('(') === -1 ? heading : heading.replace(/\(.*?\)/g, ' ')
-  RAW_WORD_RE.lastIndex = 0
-  for (let words = 0; RAW_WORD_RE.exec(text) !== null; ) if (++words > ROLE_MAX_WORDS) return true
-  return false
+/** A heading without its brackets ("(chi tiết tại Phụ lục)"), which say nothing of its role. */
+function unbracketed(text: string): string {
+  return text.indexOf('(') === -1 ? text : text.replace(/\(.*?\)/g, ' ')
 }
 
 function roleOfFolded(folded: string): SectionRole {
@@ -64,10 +65,10 @@ function roleOfFolded(folded: string): SectionRole {
 const TITLED_ROLES = new Set<SectionRole>(['timeline', 'funding', 'reporting'])
 
 function roleOfTitle(folded: string): SectionRole {
-  const unbracketed = folded.replace(/\(.*?\)/g, ' ')
+  const title = unbracketed(folded)
   // Most headings are sentences: counted first, they need none of the clean-up below.
-  if (wordsOver(unbracketed, ROLE_MAX_WORDS)) return null
-  const text = unbracketed
+  if (wordsOver(title, ROLE_MAX_WORDS, WORD_RE)) return null
+  const text = title
     .replace(/[^a-z0-9 ,]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -95,10 +96,10 @@ export function joinsPurposesAndRequirements(section: { heading: string; role: S
 // A word of a folded heading, as the clean-up leaves it: a run of letters, digits and commas.
 const WORD_RE = /[a-z0-9,]+/g
 
-/** Whether a folded text has more than `max` words, counted only up to `max + 1`. */
-function wordsOver(text: string, max: number): boolean {
-  WORD_RE.lastIndex = 0
-  for (let words = 0; WORD_RE.exec(text) !== null; ) if (++words > max) return true
+/** Whether a text has more than `max` words (matches of the global `word`), counted only up to `max + 1`. */
+function wordsOver(text: string, max: number, word: RegExp): boolean {
+  word.lastIndex = 0
+  for (let words = 0; word.exec(text) !== null; ) if (++words > max) return true
   return false
 }
 
