@@ -40,6 +40,7 @@ import {
   collapse,
   escapeRe,
   fold,
+  matchesAt,
   sentenceCase,
   slug,
 } from '../normalize/text.js'
@@ -92,7 +93,8 @@ const NAMED_START_RE = new RegExp(`^(?:${alternation(NAMED_HEADS)})${NOT_WORD}`,
 
 const SCHOOL_LEVEL = `(?:${alternation(SCHOOL_LEVELS)})${NOT_WORD}`
 // "trường mầm non, tiểu học và THCS": schools of one or more levels.
-const SCHOOLS = `[Tt]rường\\s+${SCHOOL_LEVEL}(?:\\s*,\\s*${SCHOOL_LEVEL})*(?:\\s+và\\s+${SCHOOL_LEVEL})?`
+const SCHOOL_WORD = 'trường'
+const SCHOOLS = `(?:${alternation(capVariants([SCHOOL_WORD]))})\\s+${SCHOOL_LEVEL}(?:\\s*,\\s*${SCHOOL_LEVEL})*(?:\\s+và\\s+${SCHOOL_LEVEL})?`
 const NOUN = `(?:(?:${alternation(capVariants(GROUP_NOUNS))})${NOT_WORD}|${SCHOOLS})`
 // A noun joined on by a space alone ("các sở ngành", "các sở, ban ngành", "các cơ quan đơn vị liên quan"):
 // written in lower case, never one that is also an ordinary word ("các sở ban hành", "các đơn vị tổ chức
@@ -122,8 +124,9 @@ const QUALIFIER_WORD = `(?!${QUALIFIER_END_WORDS}|(?:và|${alternation([...GROUP
 const QUALIFIER =
   `(?<=(?:${alternation(capVariants(QUALIFIED_GROUP_NOUNS))}))(?<qualifier>(?:\\s+${QUALIFIER_WORD}){1,4})` +
   `(?=\\s*(?:[,;:.!?()\\[\\]"“”…–-]|$)|\\s+${QUALIFIER_END_WORDS}|\\s+và\\s+(?:(?:các|mọi)${NOT_WORD}|${NOUN}|\\p{Lu})|\\s+\\p{Lu})`
+const GROUP_OPENERS = ['các', 'mọi']
 const GROUP_NOUNS_SOURCE =
-  `(?<opener>(?:[Cc]ác|[Mm]ọi)\\s+)?(?:${NOUN}|${LIST_NOUN})` +
+  `(?<opener>(?:${alternation(capVariants(GROUP_OPENERS))})\\s+)?(?:${NOUN}|${LIST_NOUN})` +
   // "các tổ chức chính trị - xã hội, các cơ quan báo chí": a new "các" opens a group of its own.
   `(?:${LIST_JOIN}${NOUN}|\\s+${SPACED_NOUN})*`
 const GROUP_END_SOURCE =
@@ -133,7 +136,21 @@ const GROUP_END_SOURCE =
 const GROUP_SOURCE = `${GROUP_NOUNS_SOURCE}${GROUP_END_SOURCE}`
 // A group's qualifier and what follows it, read from where the group's nouns end ("các doanh nghiệp| viễn thông").
 const QUALIFIED_AT_RE = new RegExp(`${QUALIFIER}${GROUP_END_SOURCE}`, 'uy')
-const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'gu')
+const GROUP_RE = new RegExp(`${WORD_START}${GROUP_SOURCE}`, 'uy')
+// The words a group can open with ("các", "mọi", each noun's first word, "trường" of the schools), looked for
+// before the group pattern is tried (`matchesAt`): scanning a text with the whole pattern took 13x as long.
+const GROUP_FIRST_RE = new RegExp(
+  alternation([
+    ...new Set(
+      capVariants([
+        ...GROUP_OPENERS,
+        SCHOOL_WORD,
+        ...[...GROUP_NOUNS, ...GROUP_LIST_NOUNS].map((n) => n.split(/[\s-]/u)[0] ?? n),
+      ]),
+    ),
+  ]),
+  'g',
+)
 // Whether a name or group can start right here: most texts do not open with one, and then need no spans.
 const HEAD_AT_RE = new RegExp(`\\s*${WORD_START}(?:${HEADS})${NOT_WORD}`, 'uy')
 const GROUP_AT_RE = new RegExp(`\\s*${WORD_START}${GROUP_SOURCE}`, 'uy')
@@ -502,7 +519,7 @@ function spans(text: string): Span[] {
   // "các Sở" of "các Sở: Nội vụ, Tư pháp" is not a group of its own: its names follow.
   const openers = new Set(shared.flatMap((s) => (s.opener === undefined ? [] : [s.opener])))
   found.push(...shared)
-  for (const m of source.matchAll(GROUP_RE)) {
+  for (const m of matchesAt(source, GROUP_FIRST_RE, GROUP_RE)) {
     if (openers.has(m.index)) continue
     const qualified = at(QUALIFIED_AT_RE, source, m.index + m[0].length)
     if (isGroup(m, source, qualified))
