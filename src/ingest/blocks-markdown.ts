@@ -34,9 +34,6 @@ const PART_CHARS = 8_000
 const PART_CUT = /\n[ \t]*\n(?=[^\s])/g
 const UNCUTTABLE = /^ {0,3}(?:```|~~~|<[!?]|<(?:script|pre|style|textarea))|\]:/im
 
-type Position = NonNullable<Nodes['position']>
-type Point = Position['start']
-
 interface Part {
   text: string
   /** Lines and characters before the part. */
@@ -62,34 +59,6 @@ export function markdownParts(text: string, size = PART_CHARS): Part[] {
   }
 }
 
-function shiftPoint(point: Point, part: Part): Point {
-  return {
-    line: point.line + part.lines,
-    column: point.column,
-    offset: point.offset === undefined ? undefined : point.offset + part.offset,
-  }
-}
-
-/** Make a part's positions the whole text's. */
-function shiftPositions(node: Nodes, part: Part): void {
-  const position: Position | undefined = node.position
-  if (position)
-    node.position = { start: shiftPoint(position.start, part), end: shiftPoint(position.end, part) }
-  if ('children' in node) for (const child of node.children as Nodes[]) shiftPositions(child, part)
-}
-
-/** Parse the text part by part, into one tree with the whole text's positions. */
-function parseMarkdown(text: string, size: number): Root {
-  const parser = mayHaveTable(text) ? markdownWithTables : markdown
-  const children: RootContent[] = []
-  for (const part of markdownParts(text, size)) {
-    const tree = parser.parse(part.text) as Root
-    if (part.offset > 0) for (const child of tree.children) shiftPositions(child, part)
-    children.push(...tree.children)
-  }
-  return { type: 'root', children }
-}
-
 /** Inline text with hard breaks kept as line breaks (mdast-util-to-string drops them). */
 function inlineText(node: Nodes): string {
   if (node.type === 'break') return '\n'
@@ -100,10 +69,11 @@ function inlineText(node: Nodes): string {
 }
 
 interface Walk {
+  /** The part being read, whose positions the nodes give. */
   source: string
-  lineStarts: number[]
+  /** Lines before the part. */
+  lines: number
   blocks: Block[]
-  bars: Set<number>
 }
 
 // A footnote's mark, right after the word it annotates ("các văn bản có liên quan[1]", "[^2]"): the
@@ -128,8 +98,9 @@ function push(
   const raw = unstarred(inlineText(node))
   const text = collapse(raw)
   if (text === '' && !extra.cells) return
-  const line = node.position?.start.line ?? 1
-  const endLine = node.position?.end.line ?? line
+  const start = node.position?.start.line ?? 1
+  const line = start + walk.lines
+  const endLine = (node.position?.end.line ?? start) + walk.lines
   // "**KẾ HOẠCH**" and the title on the next line, with no blank line between, are one Markdown
   // paragraph; the kind is a line of its own, above the title.
   const newline = kind === 'paragraph' && KIND_START_RE.test(text) ? raw.indexOf('\n') : -1
@@ -188,8 +159,9 @@ const VISIT: Partial<Record<RootContent['type'], (walk: Walk, node: never) => vo
     const layout = layoutBlocks(lines)
     if (layout) {
       // The national header or the signature in two columns: its lines, column by column, as in a text.
-      const line = node.position?.start.line ?? 1
-      const endLine = node.position?.end.line ?? line
+      const start = node.position?.start.line ?? 1
+      const line = start + walk.lines
+      const endLine = (node.position?.end.line ?? start) + walk.lines
       for (const block of layout) walk.blocks.push({ ...block, line, endLine })
       return
     }
@@ -217,11 +189,16 @@ export function markdownBlocks(text: string, partChars = PART_CHARS): Block[] {
       return ''
     })
     .join('\n')
-  const tree = parseMarkdown(cleaned, partChars)
-  const walk: Walk = { source: cleaned, lineStarts: [], blocks: [], bars }
-  visitAll(walk, tree.children)
-  markCells(walk.blocks, bars)
-  return walk.blocks
+  // Each part's tree is read as soon as it is parsed, so it is garbage before the next part is parsed:
+  // kept for the whole document, the trees outlive scavenges and are copied to the old generation.
+  const parser = mayHaveTable(cleaned) ? markdownWithTables : markdown
+  const blocks: Block[] = []
+  for (const part of markdownParts(cleaned, partChars)) {
+    const tree = parser.parse(part.text) as Root
+    visitAll({ source: part.text, lines: part.lines, blocks }, tree.children)
+  }
+  markCells(blocks, bars)
+  return blocks
 }
 
 /** Mark blocks that follow "|" lines: one bar starts a cell, two in a row start a table row. */
