@@ -41,8 +41,10 @@ function newest(dir: string): number {
   return latest
 }
 
-/** Build dist/ (tsc, then the thread bundle) when it is missing or older than src/, then see which options `kh extract` has. */
-export async function prepareCli(): Promise<CliState> {
+export type Built = { ok: true; note: string | null } | { ok: false; reason: string }
+
+/** Build dist/ (tsc, then the thread bundle) when it is missing or older than src/ or schemas/. */
+export async function buildDist(): Promise<Built> {
   let note: string | null = null
   const built = Math.min(
     ...[CLI_MAIN, WORKER_BUNDLE_FILE].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)),
@@ -56,9 +58,17 @@ export async function prepareCli(): Promise<CliState> {
     try {
       await build({ ...WORKER_BUNDLE, outfile: WORKER_BUNDLE_FILE })
     } catch (error) {
-      return { ready: false, reason: `bundling the extraction thread failed: ${firstLine(String(error))}` }
+      return { ok: false, reason: `bundling the extraction thread failed: ${firstLine(String(error))}` }
     }
   }
+  return { ok: true, note }
+}
+
+/** Build dist/ if it is stale (`buildDist`), then see which options `kh extract` has. */
+export async function prepareCli(): Promise<CliState> {
+  const built = await buildDist()
+  if (!built.ok) return { ready: false, reason: built.reason }
+  const { note } = built
   if (!existsSync(CLI_MAIN)) return { ready: false, reason: `no ${CLI_MAIN} after \`npm run build\`` }
   const help = spawnSync(process.execPath, [CLI_MAIN, 'extract', '--help'], {
     encoding: 'utf8',

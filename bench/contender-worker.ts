@@ -8,8 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { extract } from '../src/index.js'
+import { loadKh } from './library.js'
 import { peakRssMb, retainedHeapMb, timed } from './stats.js'
+
+const { extract } = await loadKh()
 
 export type ContenderName = 'kh' | 'remark-parse' | '+ remark-gfm' | 'pdf-parse'
 

@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { extract } from '../src/index.js'
+import { loadKh } from './library.js'
 import type { WorkerData } from './pool.js'
+
+const { extract } = await loadKh()
 
 const { warm, files, next, parser } = workerData as WorkerData
 const remark = unified().use(remarkParse)

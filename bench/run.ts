@@ -20,10 +20,18 @@ import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ExtractCache, sha256Hex } from '../src/cache.js'
-import { extract } from '../src/index.js'
-import { type CliRun, type CliState, prepareBareCli, prepareCli, runBareCli, runCli } from './cli.js'
+import {
+  buildDist,
+  type CliRun,
+  type CliState,
+  prepareBareCli,
+  prepareCli,
+  runBareCli,
+  runCli,
+} from './cli.js'
 import { type BenchDoc, generateApart } from './generate.js'
 import { type Pair, type RemarkRace, racePdf, raceRemark, remarkFiles } from './inprocess.js'
+import { loadKh } from './library.js'
 import { type PoolParser, runPool, type ScalingPoint } from './pool.js'
 import { pairTable, type Target, target, targetTable } from './report.js'
 import { median, timed } from './stats.js'
@@ -263,6 +271,7 @@ async function measureCli(docs: readonly BenchDoc[], work: string): Promise<CliR
 /** The cache by itself: extract-and-store, then hash-and-fetch, over the same files. */
 async function measureCacheApi(docs: readonly BenchDoc[], work: string): Promise<CacheApiResult> {
   const files = docs.slice(0, CACHE_API_DOCS).map((d) => d.file)
+  const { extract } = await loadKh()
   const cache = new ExtractCache(join(work, 'api-cache'), packageVersion())
   const coldMs = await timed(async () => {
     for (const file of files) {
@@ -403,6 +412,10 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'kh-bench-'))
   log(`kh bench: ${host.cpu}, ${host.cores} cores, ${host.memoryGb} GB, ${host.os}, Node ${host.node}`)
   try {
+    // Measured as it ships: the threads and races load dist/ (bench/library.ts).
+    const built = await buildDist()
+    if (!built.ok) throw new Error(`cannot build kh to measure it: ${built.reason}`)
+    if (built.note) log(`  ${built.note}`)
     log(`generating ${values.count} plans and ${values.pdfs} PDFs in ${work}`)
     const corpus = generateApart(join(work, 'corpus'), Number(values.count), Number(values.pdfs))
     const textual = corpus.docs.filter((d) => d.format !== 'pdf')
