@@ -208,6 +208,14 @@ describe('decodeText: TCVN3 (ABC)', () => {
     expect(decodeText(utf8(mojibake))).toEqual(legacy(text, 'tcvn3'))
     expect(decodeText(utf16(mojibake, 'le'))).toEqual(legacy(text, 'tcvn3'))
   })
+
+  it('recognizes it with a Unicode character or two up front, under 2% of the non-ASCII ones', () => {
+    const text = Array.from({ length: 20 }, () => TCVN3_SENTENCES.join('\n')).join('\n')
+    const mojibake = asWindows1252(encodeWith(TCVN3_TABLE, text))
+    const decoded = decodeText(utf8(`“ĐỀ”\n${mojibake}`))
+    expect(decoded.legacy).toBe(true)
+    expect(decoded.text.endsWith(text)).toBe(true)
+  })
 })
 
 describe('decodeText: VNI-Windows', () => {

@@ -461,7 +461,11 @@ function looksLikeMojibake(text: string): boolean {
     const code = text.charCodeAt(i)
     if (code < 0x80) continue
     nonAscii++
-    if (code > 0xff && !CP1252_BYTE_OF.has(code)) foreign++
+    if (code <= 0xff || CP1252_BYTE_OF.has(code)) continue
+    foreign++
+    // Already too many even if every character left were non-ASCII and none foreign: Unicode text
+    // (Vietnamese has foreign characters throughout) is told after its first eighth or so.
+    if (foreign > (nonAscii + text.length - 1 - i) * MAX_FOREIGN_RATIO) return false
   }
   return nonAscii > 0 && foreign <= nonAscii * MAX_FOREIGN_RATIO
 }
