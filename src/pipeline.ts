@@ -9,6 +9,7 @@ import { extractAppendices } from './extract/appendices.js'
 import { extractArticles } from './extract/articles.js'
 import { extractAssignments } from './extract/assignments.js'
 import { extractAwardForms, extractAwardQuotas } from './extract/awards.js'
+import { taskCards } from './extract/cards.js'
 import type { Context } from './extract/context.js'
 import { extractDeadlines } from './extract/deadlines.js'
 import { extractFunding } from './extract/funding.js'
@@ -61,6 +62,8 @@ export function extractFacts(doc: Doc, source: Plan['source']): Plan {
     warn: (w) => warnings.push(w),
   }
   const appendices = extractAppendices(doc)
+  // Appendix task rows, read once for the deadlines and the assignments they give.
+  const cards = taskCards(doc, ctx)
   return {
     schemaVersion: SCHEMA_VERSION,
     source,
@@ -77,9 +80,9 @@ export function extractFacts(doc: Doc, source: Plan['source']): Plan {
     awards: { forms: extractAwardForms(doc), quotas: extractAwardQuotas(doc) },
     solutions: extractItems(doc, 'solutions'),
     phases: extractPhases(doc),
-    deadlines: extractDeadlines(doc, ctx),
+    deadlines: extractDeadlines(doc, ctx, cards),
     funding: extractFunding(doc),
-    assignments: extractAssignments(doc, ctx),
+    assignments: extractAssignments(doc, ctx, cards),
     articles: extractArticles(doc),
     appendices,
     warnings,
