@@ -2,13 +2,13 @@
 
 // Linear on any input: no run may cross a line end (`\s` would: a blank-line run then costs its length
 // at every line start), and no run may contain its own opening character, so a line of `[[[[` or
-// `[a](` is scanned once, not once per bracket.
+// `[a](` is scanned once, not once per bracket. Global, so that `match` counts every occurrence.
 const MARKDOWN_SIGNS: readonly RegExp[] = [
-  /^#{1,6}[ \t]+\S/m, // ATX heading
-  /\*\*[^*\n]+\*\*/, // bold
-  /^[ \t]*\|[^\n]*\|[ \t]*$/m, // table row
-  /^[-=]{3,}[ \t]*$/m, // setext underline or rule
-  /\[[^[\]\n]+\]\([^()\n]+\)/, // link
+  /^#{1,6}[ \t]+\S/gm, // ATX heading
+  /\*\*[^*\n]+\*\*/g, // bold
+  /^[ \t]*\|[^\n]*\|[ \t]*$/gm, // table row
+  /^[-=]{3,}[ \t]*$/gm, // setext underline or rule
+  /\[[^[\]\n]+\]\([^()\n]+\)/g, // link
 ]
 
 /** True when at least two different Markdown constructs occur, or one occurs often. */
@@ -16,7 +16,7 @@ export function looksLikeMarkdown(text: string): boolean {
   let kinds = 0
   let total = 0
   for (const sign of MARKDOWN_SIGNS) {
-    const count = text.match(new RegExp(sign.source, `${sign.flags}g`))?.length ?? 0
+    const count = text.match(sign)?.length ?? 0
     if (count > 0) kinds++
     total += count
   }
