@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { onePerLine } from '../src/ingest/blocks-text.js'
 import { TCVN3_TABLE } from '../src/ingest/encoding.js'
 import { ingest, toBlocks } from '../src/ingest/index.js'
+import { looksLikeMarkdown } from '../src/ingest/sniff.js'
 import { FIXTURES } from './fixtures/ingest/seeds.js'
 
 const PLAN =
@@ -227,5 +228,19 @@ describe('text blocks', () => {
     expect(onePerLine(wrapped)).toBe(false)
     expect(text(`${wrapped.join('\n')}\n`)).toEqual([wrapped.join(' ')])
     expect(onePerLine(PER_LINE.flatMap((l) => [l, '']))).toBe(false)
+  })
+})
+
+describe('looksLikeMarkdown', () => {
+  it('is true for two kinds of Markdown sign, or one kind three times', () => {
+    expect(looksLikeMarkdown('# KẾ HOẠCH\n\n**Điều 1.** Giao Sở Nội vụ')).toBe(true)
+    expect(looksLikeMarkdown('## I. MỤC ĐÍCH\n\n## II. NỘI DUNG\n\n## III. TỔ CHỨC')).toBe(true)
+    expect(looksLikeMarkdown('| STT | Nội dung |\n| 1 | Tuyên truyền |\n| 2 | Khen thưởng |')).toBe(true)
+  })
+
+  it('is false for plain text with one sign or none', () => {
+    expect(looksLikeMarkdown('KẾ HOẠCH\nThực hiện **một** nội dung\n')).toBe(false)
+    expect(looksLikeMarkdown('I. MỤC ĐÍCH\n---\n1. Nâng cao nhận thức')).toBe(false)
+    expect(looksLikeMarkdown('#1 và #2 không phải tiêu đề; [1] không phải liên kết')).toBe(false)
   })
 })
