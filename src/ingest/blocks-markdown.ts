@@ -76,6 +76,12 @@ interface Walk {
   blocks: Block[]
 }
 
+/** A node's first and last lines in the whole text (its position is the part's). */
+function linesOf(walk: Walk, node: { position?: Nodes['position'] }): { line: number; endLine: number } {
+  const start = node.position?.start.line ?? 1
+  return { line: start + walk.lines, endLine: (node.position?.end.line ?? start) + walk.lines }
+}
+
 // A footnote's mark, right after the word it annotates ("các văn bản có liên quan[1]", "[^2]"): the
 // converter's, not the sentence's. A bracketed number after a space ("Mục [1]") is left alone.
 const FOOTNOTE_MARK = /(?<=[\p{L}\d.,;:)”"])\[\^?\d{1,3}\]/gu
@@ -98,9 +104,7 @@ function push(
   const raw = unstarred(inlineText(node))
   const text = collapse(raw)
   if (text === '' && !extra.cells) return
-  const start = node.position?.start.line ?? 1
-  const line = start + walk.lines
-  const endLine = (node.position?.end.line ?? start) + walk.lines
+  const { line, endLine } = linesOf(walk, node)
   // "**KẾ HOẠCH**" and the title on the next line, with no blank line between, are one Markdown
   // paragraph; the kind is a line of its own, above the title.
   const newline = kind === 'paragraph' && KIND_START_RE.test(text) ? raw.indexOf('\n') : -1
@@ -159,9 +163,7 @@ const VISIT: Partial<Record<RootContent['type'], (walk: Walk, node: never) => vo
     const layout = layoutBlocks(lines)
     if (layout) {
       // The national header or the signature in two columns: its lines, column by column, as in a text.
-      const start = node.position?.start.line ?? 1
-      const line = start + walk.lines
-      const endLine = (node.position?.end.line ?? start) + walk.lines
+      const { line, endLine } = linesOf(walk, node)
       for (const block of layout) walk.blocks.push({ ...block, line, endLine })
       return
     }
