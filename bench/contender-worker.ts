@@ -9,16 +9,20 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { loadKh } from './library.js'
-import { peakRssMb, retainedHeapMb, timed } from './stats.js'
+import { timed } from './stats.js'
 
 const { extract } = await loadKh()
 
 export type ContenderName = 'kh' | 'remark-parse' | '+ remark-gfm' | 'pdf-parse'
 
-export type ContenderRequest = { type: 'run'; files: string[] } | { type: 'memory' }
-export type ContenderReply =
-  | { type: 'times'; times: number[] }
-  | { type: 'memory'; peakRssMb: number; retainedHeapMb: number }
+export interface ContenderRequest {
+  type: 'run'
+  files: string[]
+}
+export interface ContenderReply {
+  type: 'times'
+  times: number[]
+}
 
 type Work = (bytes: Uint8Array, file: string) => Promise<unknown>
 
@@ -46,11 +50,6 @@ function workOf(name: ContenderName): Work {
 const work = workOf((workerData as { name: ContenderName }).name)
 
 parentPort?.on('message', async (request: ContenderRequest) => {
-  if (request.type === 'memory') {
-    const reply: ContenderReply = { type: 'memory', peakRssMb: peakRssMb(), retainedHeapMb: retainedHeapMb() }
-    parentPort?.postMessage(reply)
-    return
-  }
   const times: number[] = []
   for (const file of request.files) {
     // pdf.js takes ownership of the bytes it is given (and detaches them): every run reads its own copy.

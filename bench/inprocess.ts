@@ -23,13 +23,6 @@ export interface Pair {
   also?: { name: string; stats: Stats; ratio: number }
 }
 
-export interface MemorySample {
-  docs: number
-  peakRssMb: number
-  /** kh's heap in use after a full collection: what it retains. */
-  retainedHeapMb: number
-}
-
 const remark = unified().use(remarkParse)
 
 interface Sample {
@@ -78,17 +71,17 @@ function contender(name: ContenderName): Contender {
 }
 
 async function timesOf(c: Contender, files: string[]): Promise<number[]> {
-  const reply = await c.ask({ type: 'run', files })
-  if (reply.type !== 'times') throw new Error('a contender answered a run with something else')
-  return reply.times
+  return (await c.ask({ type: 'run', files })).times
 }
 
-/** kh and a baseline (and maybe a second one) over the same documents; `onBatch` after each batch, with kh's thread. */
+/**
+ * kh and a baseline (and maybe a second one) over the same documents. Nothing else is asked of a contender
+ * between its batches: kh's memory is measured apart (bench/memory.ts).
+ */
 async function race(
   docs: readonly BenchDoc[],
   warmup: number,
   names: { baseline: ContenderName; also: ContenderName | null },
-  onBatch: (done: number, kh: Contender) => Promise<void> = async () => {},
   khWarm: readonly BenchDoc[] = [],
 ): Promise<Sample[]> {
   const runs: [Key, Contender][] = [
@@ -113,7 +106,6 @@ async function race(
         for (const [i, sample] of batch.entries()) sample[key] = times[i] ?? Number.NaN
       }
       samples.push(...batch)
-      await onBatch(samples.length, (runs[0] as [Key, Contender])[1])
     }
     return samples
   } finally {
@@ -141,25 +133,11 @@ function pair(samples: readonly Sample[], baselineName: string, alsoName: string
 export interface RemarkRace {
   markdown: Pair
   text: Pair
-  memory: MemorySample[]
 }
 
-/** Markdown and text documents, mixed as they come, against bare remark-parse; kh's memory sampled along the way. */
+/** Markdown and text documents, mixed as they come, against bare remark-parse. */
 export async function raceRemark(docs: readonly BenchDoc[], warmup: number): Promise<RemarkRace> {
-  const memory: MemorySample[] = []
-  const every = Math.max(BATCH, Math.floor((docs.length - warmup) / 10))
-  let next = every
-  const samples = await race(
-    docs,
-    warmup,
-    { baseline: 'remark-parse', also: '+ remark-gfm' },
-    async (done, kh) => {
-      if (done < next) return
-      next += every
-      const reply = await kh.ask({ type: 'memory' })
-      if (reply.type === 'memory') memory.push({ docs: done, ...reply })
-    },
-  )
+  const samples = await race(docs, warmup, { baseline: 'remark-parse', also: '+ remark-gfm' })
   return {
     markdown: pair(
       samples.filter((s) => s.doc.format === 'markdown'),
@@ -171,7 +149,6 @@ export async function raceRemark(docs: readonly BenchDoc[], warmup: number): Pro
       'remark-parse',
       '+ remark-gfm',
     ),
-    memory,
   }
 }
 
@@ -184,7 +161,7 @@ export async function racePdf(
   warmup: number,
   plans: readonly BenchDoc[],
 ): Promise<Pair> {
-  const samples = await race(docs, warmup, { baseline: 'pdf-parse', also: null }, undefined, plans)
+  const samples = await race(docs, warmup, { baseline: 'pdf-parse', also: null }, plans)
   return pair(samples, 'pdf-parse')
 }
 

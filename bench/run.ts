@@ -5,7 +5,8 @@
  *   2. scaling: throughput with 1..cores worker threads, each past its warm-up (first, and PDFs
  *      next, before the Markdown race has grown this process)
  *   3. in-process: kh extract vs bare remark-parse (Markdown, text) and bare pdf-parse (PDF),
- *      per-document p50/p95, docs/s, MB/s, and peak memory as the documents stream through
+ *      per-document p50/p95, docs/s, MB/s; then kh's peak memory as the same plans stream through a
+ *      process of its own (bench/memory.ts)
  *   4. the CLI end to end (process start included) on 200 plans vs bare remark-parse in one process,
  *      and -j 1 against -j cores on 1000 plans, beside the same for the command's shape with bare
  *      remark-parse for a parser (bench/bare-cli.ts): scaling is judged against what the machine gives it
@@ -32,6 +33,7 @@ import {
 import { type BenchDoc, generateApart } from './generate.js'
 import { type Pair, type RemarkRace, racePdf, raceRemark, remarkFiles } from './inprocess.js'
 import { loadKh } from './library.js'
+import { type MemorySample, memoryApart } from './memory.js'
 import { type PoolParser, runPool, type ScalingPoint } from './pool.js'
 import { pairTable, type Target, target, targetTable } from './report.js'
 import { median, timed } from './stats.js'
@@ -295,9 +297,14 @@ async function measureCacheApi(docs: readonly BenchDoc[], work: string): Promise
  * target is the command's, and a hit through the API parses the stored JSON back into a plan, which the
  * command, copying the stored bytes, never does.
  */
-function targets(remark: RemarkRace, pdf: Pair | null, scaling: Scaling, cli: CliResult): Target[] {
+function targets(
+  remark: RemarkRace,
+  pdf: Pair | null,
+  memory: MemorySample[],
+  scaling: Scaling,
+  cli: CliResult,
+): Target[] {
   const all = scaling.kh[0]?.at(-1)
-  const memory = remark.memory
   const quarter = memory[Math.max(0, Math.floor(memory.length / 4) - 1)]
   const last = memory[memory.length - 1]
   const run = cli.runs
@@ -428,6 +435,13 @@ async function main(): Promise<void> {
     const pdf = pdfs.length > PDF_WARMUP ? await racePdf(pdfs, PDF_WARMUP, textual.slice(0, WARMUP)) : null
     log(`in-process: ${textual.length} Markdown and text plans (${WARMUP} to warm up) against remark-parse`)
     const remark = await raceRemark(textual, WARMUP)
+    const every = Math.max(25, Math.floor(textual.length / 10))
+    log(`memory: ${textual.length} plans in a process of their own, sampled every ${every}`)
+    const memory = memoryApart(
+      textual.map((d) => d.file),
+      every,
+      join(work, 'memory-list.json'),
+    )
     log('CLI:')
     const cli: CliResult = values['no-cli']
       ? {
@@ -444,7 +458,7 @@ async function main(): Promise<void> {
       : await measureCli(textual, work)
     log(`cache API: ${CACHE_API_DOCS} plans, extract-and-store then fetch`)
     const api = await measureCacheApi(textual, work)
-    const verdicts = targets(remark, pdf, scaling, cli)
+    const verdicts = targets(remark, pdf, memory, scaling, cli)
     const report = {
       date: new Date().toISOString(),
       kh: packageVersion(),
@@ -458,7 +472,7 @@ async function main(): Promise<void> {
         warmup: WARMUP,
       },
       inProcess: { markdown: remark.markdown, text: remark.text, pdf },
-      memory: remark.memory,
+      memory,
       scaling,
       cli,
       cacheApi: api,
@@ -478,8 +492,8 @@ async function main(): Promise<void> {
         ['PDF', pdf],
       ]),
       '',
-      `peak RSS by plans done: ${remark.memory.map((m) => `${m.docs}: ${m.peakRssMb.toFixed(0)}`).join(', ')} MB`,
-      `heap retained after GC: ${remark.memory.map((m) => `${m.docs}: ${m.retainedHeapMb.toFixed(0)}`).join(', ')} MB`,
+      `peak RSS by plans done: ${memory.map((m) => `${m.docs}: ${m.peakRssMb.toFixed(0)}`).join(', ')} MB`,
+      `heap retained after GC: ${memory.map((m) => `${m.docs}: ${m.retainedHeapMb.toFixed(0)}`).join(', ')} MB`,
       ...(['kh', 'remark-parse'] as const).map((parser) => {
         const points = medianPoints(scaling[parser])
         const rates = points.map(
