@@ -316,13 +316,13 @@ function targets(
     target('Markdown: kh / bare remark-parse (total time)', remark.markdown.ratio, 'max', 1.5),
     target('text: kh / bare remark-parse (total time)', remark.text.ratio, 'max', 1.5),
     target('PDF: kh / bare pdf-parse (total time)', pdf?.ratio ?? null, 'max', 1.2),
-    scalingTarget(
+    ...scalingTargets(
       `throughput, ${all?.jobs ?? '?'} worker threads / 1, past ${SCALING_WARMUP} plans of warm-up`,
       gains(scaling.kh),
       gains(scaling['remark-parse']),
       'bare remark-parse in the same pool',
     ),
-    scalingTarget(
+    ...scalingTargets(
       `CLI over ${cli.manyDocs} plans, -j ${cores} / -j 1`,
       cliGains(cli.scalingRounds, 'kh'),
       cliGains(cli.scalingRounds, 'bare'),
@@ -370,7 +370,25 @@ function targets(
  * two cores, taken of what the machine delivers rather than of an ideal it does not. Each side's gain
  * is its median round's.
  */
-function scalingTarget(
+/**
+ * Two verdicts on a speed-up from threads: the issue's (throughput grows with them: kh is faster with more
+ * threads in its slowest round), and this project's stricter bar (kh keeps 75% of the gain the same threads
+ * give a yardstick in the same run).
+ */
+function scalingTargets(
+  name: string,
+  kh: readonly number[],
+  bare: readonly number[],
+  yardstick: string,
+): Target[] {
+  const slowest = kh.length > 0 ? Math.min(...kh) : null
+  return [
+    target(`${name}: grows, slowest round`, slowest, 'min', 1, 'x', `${kh.length} rounds`),
+    shareTarget(name, kh, bare, yardstick),
+  ]
+}
+
+function shareTarget(
   name: string,
   kh: readonly number[],
   bare: readonly number[],
@@ -384,7 +402,7 @@ function scalingTarget(
       ? 'not measured'
       : `${gain.toFixed(2)}x (rounds ${Math.min(...all).toFixed(2)}-${Math.max(...all).toFixed(2)}x)`
   const note = `median of ${Math.max(kh.length, bare.length)} rounds: kh ${times(khGain, kh)}, ${yardstick} ${times(bareGain, bare)}`
-  return target(`${name}: share of the yardstick's gain`, share, 'min', 0.75, '', note)
+  return target(`${name}: share of the yardstick's gain (kh's own bar)`, share, 'min', 0.75, '', note)
 }
 
 function runLine(name: string, run: CliRun): string {
