@@ -15,12 +15,11 @@ const { extract } = await loadKh()
 
 export type ContenderName = 'kh' | 'remark-parse' | '+ remark-gfm' | 'pdf-parse'
 
+/** The files of a batch to run; the answer is each one's time, in order. */
 export interface ContenderRequest {
-  type: 'run'
   files: string[]
 }
 export interface ContenderReply {
-  type: 'times'
   times: number[]
 }
 
@@ -56,5 +55,5 @@ parentPort?.on('message', async (request: ContenderRequest) => {
     const bytes = new Uint8Array(readFileSync(file))
     times.push(await timed(() => work(bytes, file)))
   }
-  parentPort?.postMessage({ type: 'times', times } satisfies ContenderReply)
+  parentPort?.postMessage({ times } satisfies ContenderReply)
 })

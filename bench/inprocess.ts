@@ -71,7 +71,7 @@ function contender(name: ContenderName): Contender {
 }
 
 async function timesOf(c: Contender, files: string[]): Promise<number[]> {
-  return (await c.ask({ type: 'run', files })).times
+  return (await c.ask({ files })).times
 }
 
 /**
